@@ -1,0 +1,85 @@
+"""The document model: every file the library publishes, with what we know about its content.
+
+It lives in ``cms`` and has no foreign key to any page, so no app's migrations depend on
+another's through it.  Pages point at documents, never the other way round.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument, Document as WagtailDocument
+from taggit.managers import TaggableManager
+from wagtail.search import index
+
+
+class DocumentLanguage(models.TextChoices):
+    ENGLISH = "en", _("English")
+    RUSSIAN = "ru", _("Russian")
+    MULTILINGUAL = "mul", _("Several languages")
+    OTHER = "other", _("Other")
+
+
+class ExtractionStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    DONE = "done", _("Text extracted")
+    NO_TEXT = "no_text", _("No text layer")
+    FAILED = "failed", _("Failed")
+
+
+class Document(AbstractDocument):
+    # Redeclared only to give reverse accessors that do not clash with wagtaildocs.Document,
+    # which shares this class name and stays installed.
+    uploaded_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by user"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="library_documents",
+    )
+    uploaded_by_user.wagtail_reference_index_ignore = True
+    tags = TaggableManager(help_text=None, blank=True, verbose_name=_("tags"), related_name="library_documents")
+
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=DocumentLanguage.choices,
+        default=DocumentLanguage.ENGLISH,
+        help_text=_("The language of the file itself, which may differ from the page that offers it."),
+    )
+    original_filename = models.CharField(_("original file name"), max_length=255, blank=True, editable=False)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, db_index=True, editable=False)
+    format = models.CharField(_("format"), max_length=10, blank=True, editable=False)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
+    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
+    extraction_status = models.CharField(
+        _("text extraction"),
+        max_length=10,
+        choices=ExtractionStatus.choices,
+        default=ExtractionStatus.PENDING,
+        db_index=True,
+        editable=False,
+    )
+    extraction_error = models.TextField(_("extraction problem"), blank=True, editable=False)
+    extracted_at = models.DateTimeField(_("extracted at"), null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    admin_form_fields = WagtailDocument.admin_form_fields + ("language",)
+
+    search_fields = AbstractDocument.search_fields + [
+        index.SearchField("extracted_text"),
+        index.FilterField("language"),
+        index.FilterField("extraction_status"),
+    ]
+
+    api_fields = ["language", "format", "page_count", "file_size", "original_filename", "extraction_status"]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        permissions = [("choose_document", "Can choose document")]
+
+    @property
+    def format_label(self):
+        return (self.format or self.file_extension or "").upper()

@@ -1,0 +1,214 @@
+"""Participating states and their migration profiles."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+
+class ProfilePart(models.TextChoices):
+    A = "A", _("A. Introduction")
+    B = "B", _("B. Migration trends")
+    C = "C", _("C. Migrant characteristics")
+    D = "D", _("D. The labour market and migration")
+    E = "E", _("E. Factors driving migration")
+    F = "F", _("F. Migration policies and governance")
+    G = "G", _("G. Evaluation of policies and impact of migration")
+
+
+class CountryIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["countries.CountryPage"]
+    max_count_per_parent = 1
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("participating states")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.models import Region
+
+        context = super().get_context(request, *args, **kwargs)
+        countries = list(CountryPage.objects.child_of(self).live().select_related("region").order_by("title"))
+        regions = {region.translation_key: region for region in Region.objects.filter(locale=self.locale)}
+        groups = {}
+        for country in countries:
+            region = country.region and regions.get(country.region.translation_key, country.region)
+            groups.setdefault(region, []).append(country)
+        context["region_groups"] = sorted(
+            groups.items(), key=lambda item: (item[0] is None, item[0].sort_order if item[0] else 0)
+        )
+        context["countries"] = countries
+        return context
+
+
+class CountryPage(Page):
+    """One participating state: its identity and its migration profile (parts A–G)."""
+
+    class ProfileType(models.TextChoices):
+        NONE = "", _("No profile yet")
+        EXTENDED = "extended", _("Extended Migration Profile")
+        LIGHT = "light", _("Migration Profile Light")
+
+    class Endorsement(models.TextChoices):
+        UNDER_PREPARATION = "under_preparation", _("Under preparation")
+        DRAFT_NOT_ENDORSED = "draft_not_endorsed", _("Draft, not endorsed by the state")
+        ENDORSED = "endorsed", _("Endorsed by the state")
+
+    iso_code = models.CharField(
+        _("ISO code"), max_length=2, unique=False, help_text=_("ISO 3166-1 alpha-2 (XK for Kosovo).")
+    )
+    region = models.ForeignKey(
+        "cms.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("region")
+    )
+    name_variants = models.TextField(
+        _("other names"), blank=True,
+        help_text=_("Other names of the state in any language, separated by ';'. Used by search."),
+    )
+    status_note = models.TextField(_("note"), blank=True, help_text=_("A note on the designation or status."))
+    summary = RichTextField(_("summary"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    profile_type = models.CharField(_("profile type"), max_length=10, choices=ProfileType.choices, blank=True)
+    endorsement_status = models.CharField(
+        _("endorsement"), max_length=20, choices=Endorsement.choices, blank=True,
+    )
+
+    parent_page_types = ["countries.CountryIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("iso_code"), FieldPanel("region")]),
+        FieldPanel("name_variants"),
+        FieldPanel("status_note"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("profile_type"), FieldPanel("endorsement_status")]),
+             InlinePanel("endorsement_history", label=_("Endorsement history"))],
+            heading=_("Migration profile"),
+        ),
+        InlinePanel("sections", label=_("Profile sections (parts A–G)")),
+        InlinePanel("indicators", label=_("Indicators")),
+        InlinePanel("profile_documents", label=_("Profile documents")),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("iso_code", overridable=False),
+        SynchronizedField("name_variants"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("name_variants", boost=3),
+        index.AutocompleteField("name_variants"),
+        index.SearchField("summary"),
+        index.FilterField("iso_code"),
+        index.RelatedFields("sections", [index.SearchField("heading"), index.SearchField("body")]),
+    ]
+    api_fields = [
+        APIField("iso_code"),
+        APIField("region"),
+        APIField("name_variants"),
+        APIField("profile_type"),
+        APIField("endorsement_status"),
+        APIField("sections"),
+        APIField("indicators"),
+    ]
+
+    class Meta:
+        verbose_name = _("participating state")
+        verbose_name_plural = _("participating states")
+
+    def projects_with_roles(self):
+        """``[(project, [role labels])]``: every project where this state has a role, in this page's locale."""
+        from home.models import PartnerRole, ProjectPartner
+
+        rows = (
+            ProjectPartner.objects.filter(country__translation_key=self.translation_key, page__locale=self.locale)
+            .filter(page__live=True)
+            .select_related("page")
+            .order_by("page__path", "sort_order")
+        )
+        projects = {}
+        for row in rows:
+            projects.setdefault(row.page_id, (row.page, []))[1].append(PartnerRole(row.role).label)
+        return list(projects.values())
+
+    def publications_covering(self):
+        from publications.models import Publication
+
+        return (
+            Publication.objects.live().public().filter(
+                locale=self.locale, country_links__country__translation_key=self.translation_key
+            ).distinct().order_by("-publication_date")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = self.projects_with_roles()
+        context["publications"] = self.publications_covering()
+        context["region"] = self.region
+        return context
+
+
+class EndorsementEvent(TranslatableMixin, Orderable):
+    page = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="endorsement_history")
+    status = models.CharField(_("status"), max_length=20, choices=CountryPage.Endorsement.choices)
+    date = models.DateField(_("date"))
+    note = models.TextField(_("note"), blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("status"), FieldPanel("date")]), FieldPanel("note")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("endorsement event")
+
+
+class ProfileSection(TranslatableMixin, Orderable):
+    page = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="sections")
+    part = models.CharField(_("part"), max_length=1, choices=ProfilePart.choices)
+    heading = models.CharField(_("heading"), max_length=255, blank=True)
+    body = RichTextField(_("text"), blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("part"), FieldPanel("heading")]), FieldPanel("body")]
+    api_fields = [APIField("part"), APIField("heading"), APIField("body")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("profile section")
+
+
+class Indicator(TranslatableMixin, Orderable):
+    """One figure of a profile, with its year, unit and source; a data gap is recorded, not hidden."""
+
+    page = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="indicators")
+    part = models.CharField(_("part"), max_length=1, choices=ProfilePart.choices)
+    indicator = models.CharField(_("indicator"), max_length=255)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    value = models.DecimalField(_("value"), max_digits=20, decimal_places=4, null=True, blank=True)
+    unit = models.CharField(_("unit"), max_length=60, blank=True)
+    source = models.CharField(_("source"), max_length=255, blank=True)
+    data_gap = models.BooleanField(_("data gap"), default=False, help_text=_("No reliable figure is available."))
+
+    panels = [
+        FieldRowPanel([FieldPanel("part"), FieldPanel("indicator")]),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("value"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("source"), FieldPanel("data_gap")]),
+    ]
+    api_fields = [APIField(name) for name in ("part", "indicator", "year", "value", "unit", "source", "data_gap")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("indicator")
+
+
+class CountryProfileDocument(TranslatableMixin, Orderable):
+    page = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="profile_documents")
+    document = models.ForeignKey("cms.Document", on_delete=models.PROTECT, related_name="+")
+    label = models.CharField(_("label"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("profile document")
+

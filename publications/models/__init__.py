@@ -1,0 +1,28 @@
+from .base import (
+    Publication,
+    PublicationCountry,
+    PublicationFile,
+    PublicationIndexPage,
+    PublicationKind,
+    PublicationOrganisation,
+    PublicationProject,
+    PublicationThematicArea,
+)
+from .types import ActionPlanPage, FactsheetPage, GuidelinePage, JointDeclarationPage, JointDeclarationSignatory, PublicationPage
+
+__all__ = [
+    "ActionPlanPage",
+    "FactsheetPage",
+    "GuidelinePage",
+    "JointDeclarationPage",
+    "JointDeclarationSignatory",
+    "Publication",
+    "PublicationCountry",
+    "PublicationFile",
+    "PublicationIndexPage",
+    "PublicationKind",
+    "PublicationOrganisation",
+    "PublicationPage",
+    "PublicationProject",
+    "PublicationThematicArea",
+]

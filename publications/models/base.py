@@ -1,0 +1,193 @@
+"""The library: one concrete base for every publication, so one query lists, filters and sorts all types."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+from cms.dates import DatePrecision, format_partial_date
+from cms.i18n import localize_pages
+
+
+class PublicationKind(models.TextChoices):
+    ACTION_PLAN = "action_plan", _("Action plan")
+    DECLARATION = "declaration", _("Declaration")
+    FACTSHEET = "factsheet", _("Factsheet")
+    GUIDELINES = "guidelines", _("Guidelines")
+    RECOMMENDATIONS = "recommendations", _("Recommendations")
+    HANDBOOK = "handbook", _("Handbook")
+    BEST_PRACTICES = "best_practices", _("Compilation of best practices")
+    TRAINING_MODULE = "training_module", _("Training module")
+    REPORT = "report", _("Report")
+    POLICY_BRIEF = "policy_brief", _("Policy brief")
+    STUDY = "study", _("Study")
+    OTHER = "other", _("Other publication")
+
+
+class PublicationIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = [
+        "publications.ActionPlanPage",
+        "publications.JointDeclarationPage",
+        "publications.FactsheetPage",
+        "publications.GuidelinePage",
+        "publications.PublicationPage",
+    ]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("publication library")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        publications = (
+            Publication.objects.live().public().filter(locale=self.locale).descendant_of(self)
+            .order_by("-publication_date", "title")
+        )
+        kind = request.GET.get("kind")
+        if kind in PublicationKind.values:
+            publications = publications.filter(kind=kind)
+        context["publications"] = publications
+        context["kinds"] = PublicationKind.choices
+        context["active_kind"] = kind
+        return context
+
+
+class Publication(Page):
+    """Shared base of every publication type; never created directly."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=PublicationKind.choices, default=PublicationKind.OTHER)
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    publication_date_precision = models.CharField(
+        _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+
+    is_creatable = False
+    parent_page_types = ["publications.PublicationIndexPage"]
+    subpage_types = []
+    fixed_kind = None  # subclasses with one kind set it; the kind field is then hidden
+
+    metadata_panels = [
+        FieldRowPanel([FieldPanel("publication_date"), FieldPanel("publication_date_precision")]),
+        InlinePanel("organisation_links", label=_("Publishing organisations")),
+        InlinePanel("country_links", label=_("Countries covered")),
+        InlinePanel("thematic_area_links", label=_("Thematic areas")),
+        InlinePanel("project_links", label=_("Related projects")),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(metadata_panels, heading=_("Metadata")),
+        InlinePanel("files", label=_("Files"), help_text=_("Each file has its own language.")),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("publication_date"),
+    ]
+    api_fields = [
+        APIField("kind"),
+        APIField("summary"),
+        APIField("publication_date"),
+        APIField("publication_date_precision"),
+        APIField("files"),
+    ]
+
+    class Meta:
+        verbose_name = _("publication")
+
+    def save(self, *args, **kwargs):
+        if self.fixed_kind:
+            self.kind = self.fixed_kind
+        super().save(*args, **kwargs)
+
+    @property
+    def date_display(self):
+        return format_partial_date(self.publication_date, self.publication_date_precision)
+
+    @property
+    def kind_label(self):
+        return PublicationKind(self.kind).label if self.kind in PublicationKind.values else ""
+
+    def related_projects(self):
+        return localize_pages([link.project for link in self.project_links.select_related("project")], self.locale)
+
+    def countries_covered(self):
+        return localize_pages([link.country for link in self.country_links.select_related("country")], self.locale)
+
+    def file_rows(self):
+        return [row for row in self.files.select_related("document") if row.document_id]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = self.related_projects()
+        context["countries"] = self.countries_covered()
+        context["organisations"] = [link.organisation for link in self.organisation_links.select_related("organisation")]
+        context["thematic_areas"] = [link.thematic_area for link in self.thematic_area_links.select_related("thematic_area")]
+        context["file_rows"] = self.file_rows()
+        return context
+
+
+class PublicationFile(TranslatableMixin, Orderable):
+    """One file of a publication; its language is the document's own, whatever the page's locale."""
+
+    page = ParentalKey(Publication, on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey("cms.Document", on_delete=models.PROTECT, related_name="+")
+    label = models.CharField(_("label"), max_length=255, blank=True, help_text=_("Optional, e.g. 'Annex I'."))
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+    api_fields = [APIField("document"), APIField("label")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("file")
+
+
+class PublicationOrganisation(TranslatableMixin, Orderable):
+    page = ParentalKey(Publication, on_delete=models.CASCADE, related_name="organisation_links")
+    organisation = models.ForeignKey("cms.Organisation", on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("publishing organisation")
+
+
+class PublicationCountry(TranslatableMixin, Orderable):
+    page = ParentalKey(Publication, on_delete=models.CASCADE, related_name="country_links")
+    country = models.ForeignKey("countries.CountryPage", on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("country")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("country covered")
+
+
+class PublicationThematicArea(TranslatableMixin, Orderable):
+    page = ParentalKey(Publication, on_delete=models.CASCADE, related_name="thematic_area_links")
+    thematic_area = models.ForeignKey("cms.ThematicArea", on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("thematic_area")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("thematic area")
+
+
+class PublicationProject(TranslatableMixin, Orderable):
+    page = ParentalKey(Publication, on_delete=models.CASCADE, related_name="project_links")
+    project = models.ForeignKey("home.ProjectPage", on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("project")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("related project")
