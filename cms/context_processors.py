@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils.translation import get_language
+
 from wagtail.models import Locale, Page, Site
 
 

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -28,6 +29,7 @@ class CountryIndexPage(Page):
     subpage_types = ["countries.CountryPage"]
     max_count_per_parent = 1
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     api_fields = [APIField("intro")]
 
     class Meta:
@@ -107,6 +109,10 @@ class CountryPage(Page):
         index.SearchField("summary"),
         index.FilterField("iso_code"),
         index.RelatedFields("sections", [index.SearchField("heading"), index.SearchField("body")]),
+        index.SearchField("file_text"),
+        index.FilterField("facet_countries"),
+        index.FilterField("facet_regions"),
+        index.FilterField("facet_languages"),
     ]
     api_fields = [
         APIField("iso_code"),
@@ -136,6 +142,22 @@ class CountryPage(Page):
         for row in rows:
             projects.setdefault(row.page_id, (row.page, []))[1].append(PartnerRole(row.role).label)
         return list(projects.values())
+
+    # Read by the search index (search/): profile documents' text and locale-independent facet keys.
+    def profile_document_rows(self):
+        return [row for row in self.profile_documents.select_related("document") if row.document_id]
+
+    def file_text(self):
+        return "\n".join(row.document.search_text for row in self.profile_document_rows())
+
+    def facet_countries(self):
+        return [self.iso_code] if self.iso_code else []
+
+    def facet_regions(self):
+        return [self.region.slug] if self.region_id else []
+
+    def facet_languages(self):
+        return sorted({row.document.language for row in self.profile_document_rows()})
 
     def publications_covering(self):
         from publications.models import Publication

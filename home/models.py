@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -61,6 +62,7 @@ class ProjectIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ProjectPage"]
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     api_fields = [APIField("intro")]
 
     class Meta:
@@ -110,6 +112,10 @@ class ProjectPage(PartialDateSpanMixin, Page):
         index.SearchField("body"),
         index.RelatedFields("objectives", [index.SearchField("text")]),
         index.RelatedFields("expected_results", [index.SearchField("text")]),
+        index.SearchField("related_names"),
+        index.FilterField("facet_countries"),
+        index.FilterField("facet_regions"),
+        index.FilterField("facet_thematic_areas"),
     ]
     api_fields = [
         APIField("acronym"),
@@ -145,6 +151,22 @@ class ProjectPage(PartialDateSpanMixin, Page):
         for row in rows:
             grouped.setdefault(row.role, []).append((row.display_name(localized.get(row.pk)), row))
         return [(PartnerRole(role).label, grouped[role]) for role in PartnerRole.values if role in grouped]
+
+    # Read by the search index (search/): partner and theme names in the page's language, facet keys.
+    def related_names(self):
+        names = [name for _role, partners in self.partners_by_role() for name, _row in partners]
+        names += [link.thematic_area.name for link in self.thematic_area_links.select_related("thematic_area")]
+        return "\n".join(names)
+
+    def facet_countries(self):
+        return sorted({row.country.iso_code for row in self.partners.select_related("country") if row.country_id})
+
+    def facet_regions(self):
+        rows = self.partners.select_related("country__region")
+        return sorted({row.country.region.slug for row in rows if row.country_id and row.country.region_id})
+
+    def facet_thematic_areas(self):
+        return sorted({link.thematic_area.slug for link in self.thematic_area_links.select_related("thematic_area")})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

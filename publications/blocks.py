@@ -1,6 +1,7 @@
 """Structured content of the Action Plan and the Joint Declaration: numbered, deep-linkable."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 
 

@@ -11,7 +11,9 @@
 #     mapper-extras, ...), so it is used as is. Needs Java >= 21: Temurin 25 is picked.
 #   * 2.x (2.19.6, fallback when no Java >= 21 exists): the zip only holds transport-netty4,
 #     so the module jar org.opensearch.plugin:analysis-common:2.19.6 is dropped into
-#     modules/analysis-common/ together with a generated plugin-descriptor.properties.
+#     modules/analysis-common/ together with a generated plugin-descriptor.properties
+#     (plugin class is CommonAnalysisPlugin in 2.x). Runs on Java 11-21 (needs the Security
+#     Manager, removed in Java 24), so Java 17 is picked.
 #   analysis-common provides asciifolding, ngram, edge_ngram, snowball, stemmer, synonym and
 #   synonym_graph. No security plugin is present, so the node speaks plain http.
 #
@@ -32,8 +34,8 @@
 #   OPENSEARCH_USER       unprivileged user used when running as root (default opensearch)
 #   OPENSEARCH_START_TIMEOUT  seconds to wait for yellow/green health (default 120)
 #
-# stdout: `selftest` prints its checks; `start` and `status` print exactly one line SEARCH_URL=opensearch<major>://127.0.0.1:<port>;
-# everything else goes to stderr.
+# stdout: `start` and `status` print exactly one line SEARCH_URL=opensearch<major>://127.0.0.1:<port>,
+# `selftest` prints its checks; everything else goes to stderr.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -66,7 +66,9 @@ def parse_search_url(url):
 def backends_from_url(url, *, index_prefix="pp_", timeout=5):
     """Build ``WAGTAILSEARCH_BACKENDS`` for ``url`` (``None`` → database backend)."""
     if not url:
-        return {"default": {"BACKEND": "modelsearch.backends.database"}}
+        # On PostgreSQL the built-in `russian` configuration stems Cyrillic with the Russian
+        # stemmer and Latin words with the English one; SQLite ignores it (English only).
+        return {"default": {"BACKEND": "modelsearch.backends.database", "SEARCH_CONFIG": "russian"}}
     engine, http_url = parse_search_url(url)
     return {
         "default": {

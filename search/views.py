@@ -1,61 +1,78 @@
-"""The public search page and its JSON twin.
+"""The public search page (works without JavaScript) and its JSON twin.
 
-A first, backend-neutral version: full text over live pages in the reader's locale,
-paginated.  Facets, highlighting and the bilingual merge come with the search issue.
+Both parse the same parameters (``query.parse_params``) and ask the same service; neither
+knows which backend answers.  Bad input is a 400 naming the parameter, never a 500; an
+unreachable engine is a notice and database results, never an error page.
 """
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from django.utils.translation import gettext as _
 
-MAX_QUERY_LENGTH = 200
+from .facets import facet_title
+from .query import FACETS, QueryError, parse_params
+from .service import run_autocomplete, run_search
 
 
-def _run_query(query, language):
-    pages = Page.objects.live().public().exclude(depth__lte=2)
-    if language != "all":
-        pages = pages.filter(locale__language_code=language)
-    return pages.search(query, operator="and")
+def _reader_locale():
+    language = (get_language() or "en")[:2]
+    return language if language in ("en", "ru") else "en"
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    language = (get_language() or "en")[:2]
-    results = None
-    page_obj = None
-    if query:
-        results = _run_query(query, language)
-        paginator = Paginator(results, 20)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except (EmptyPage, ValueError):
-            page_obj = paginator.page(1)
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "page_obj": page_obj, "results": results}
-    )
+    locale = _reader_locale()
+    context = {"search_query": request.GET.get("q", ""), "error": "", "outcome": None}
+    status = 200
+    try:
+        params = parse_params(request.GET, default_locale=locale, allow_all=False)
+        params.locale = locale  # the page speaks the reader's language; ?locale is for the API
+    except QueryError as exc:
+        context["error"] = exc.message
+        status = 400
+        params = None
+    if params is not None and (params.q or params.filters):
+        outcome = run_search(params)
+        paginator = Paginator(range(outcome["count"]), params.page_size)
+        context.update(
+            outcome=outcome,
+            params=params,
+            page_obj=paginator.get_page(params.page),
+            facet_groups=[
+                {"name": name, "title": facet_title(name), "items": _mark_selected(outcome["facets"][name], params, name)}
+                for name in FACETS if outcome["facets"].get(name)
+            ],
+            active_filters=[(name, value) for name, values in params.filters.items() for value in values],
+        )
+    return TemplateResponse(request, "search/search_page.html", context, status=status)
+
+
+def _mark_selected(items, params, name):
+    selected = set(params.filters.get(name, []))
+    return [dict(item, selected=item["value"] in selected) for item in items]
 
 
 def search_api(request):
-    query = request.GET.get("q", "").strip()
-    if len(query) > MAX_QUERY_LENGTH:
-        return JsonResponse({"error": f"q is longer than {MAX_QUERY_LENGTH} characters."}, status=400)
-    language = request.GET.get("locale", "en")
-    if language != "all" and not Locale.objects.filter(language_code=language).exists():
-        return JsonResponse({"error": f"Unknown locale {language!r}."}, status=400)
-    results = list(_run_query(query, language)[:20]) if query else []
+    try:
+        params = parse_params(request.GET, default_locale="en")
+    except QueryError as exc:
+        return JsonResponse({"error": exc.message, "parameter": exc.parameter}, status=400)
+    if request.GET.get("autocomplete") in ("1", "true"):
+        if not params.q:
+            return JsonResponse({"error": _("q is required for autocomplete."), "parameter": "q"}, status=400)
+        return JsonResponse({"results": run_autocomplete(params.q, params.locale)})
+    outcome = run_search(params)
+    keys = ("title", "url", "type", "locale", "date", "snippet", "score", "file_languages")
     return JsonResponse(
         {
-            "count": len(results),
-            "results": [
-                {
-                    "title": page.title,
-                    "url": page.get_url(request=request),
-                    "type": page.specific_class._meta.label if page.specific_class else "",
-                    "locale": page.locale.language_code,
-                }
-                for page in results
-            ],
-        }
+            "count": outcome["count"],
+            "page": params.page,
+            "page_size": params.page_size,
+            "backend": outcome["backend"],
+            "notice": outcome["notice"],
+            "results": [{key: item[key] for key in keys} for item in outcome["results"]],
+            "facets": outcome["facets"],
+        },
+        json_dumps_params={"ensure_ascii": False},
     )

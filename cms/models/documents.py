@@ -4,12 +4,27 @@ It lives in ``cms`` and has no foreign key to any page, so no app's migrations d
 another's through it.  Pages point at documents, never the other way round.
 """
 
+from taggit.managers import TaggableManager
+
+import urllib.parse
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents.models import AbstractDocument, Document as WagtailDocument
-from taggit.managers import TaggableManager
+
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
 from wagtail.search import index
+
+
+FORMAT_MIME_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "txt": "text/plain; charset=utf-8",
+}
 
 
 class DocumentLanguage(models.TextChoices):
@@ -68,7 +83,7 @@ class Document(AbstractDocument):
     admin_form_fields = WagtailDocument.admin_form_fields + ("language",)
 
     search_fields = AbstractDocument.search_fields + [
-        index.SearchField("extracted_text"),
+        index.SearchField("search_text"),
         index.FilterField("language"),
         index.FilterField("extraction_status"),
     ]
@@ -79,6 +94,29 @@ class Document(AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         permissions = [("choose_document", "Can choose document")]
+
+    @property
+    def url(self):
+        """Our permanent address (``/documents/<id>/``): it survives replacing the file."""
+        return reverse("document_permanent", args=[self.pk])
+
+    @property
+    def content_type(self):
+        """The MIME type of what the file *is* (sniffed), not of what its name claims."""
+        return FORMAT_MIME_TYPES.get(self.format) or super().content_type
+
+    @property
+    def content_disposition(self):
+        """PDFs inline; everything else downloads, under the name it was uploaded with."""
+        if self.content_type in settings.WAGTAILDOCS_INLINE_CONTENT_TYPES:
+            return "inline"
+        name = urllib.parse.quote(self.original_filename or self.filename)
+        return f"attachment; filename={name}; filename*=UTF-8''{name}"
+
+    @property
+    def search_text(self):
+        """The extracted text, capped to what every search backend accepts."""
+        return self.extracted_text[: settings.SEARCH_TEXT_MAX_CHARS]
 
     @property
     def format_label(self):

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+
 from django.utils.translation import gettext_lazy as _
 
 from search.config import backends_from_url
@@ -55,7 +56,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -169,3 +169,14 @@ LOGGING = {
 
 # Documents: what an upload may be, and how big.
 DOCUMENT_MAX_UPLOAD_BYTES = env_int("DOCUMENT_MAX_UPLOAD_MB", 100) * 1024 * 1024
+DOCUMENT_EXTRACTION_LIMITS = {
+    "cpu_seconds": env_int("EXTRACTION_CPU_SECONDS", 120),
+    "memory_mb": env_int("EXTRACTION_MEMORY_MB", 1024),
+    "wall_seconds": env_int("EXTRACTION_WALL_SECONDS", 300),
+    "max_chars": env_int("EXTRACTION_MAX_CHARS", 2_000_000),
+    "ocr": env_bool("EXTRACTION_OCR", False),
+}
+# What the search index takes of one document's text (PostgreSQL's tsvector is capped at 1 MB).
+SEARCH_TEXT_MAX_CHARS = env_int("SEARCH_TEXT_MAX_CHARS", 200_000)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "publications.forms.DocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]

@@ -8,12 +8,21 @@ from .base import (
     PublicationProject,
     PublicationThematicArea,
 )
-from .types import ActionPlanPage, FactsheetPage, GuidelinePage, JointDeclarationPage, JointDeclarationSignatory, PublicationPage
+from .importing import ImportRecord
+from .types import (
+    ActionPlanPage,
+    FactsheetPage,
+    GuidelinePage,
+    JointDeclarationPage,
+    JointDeclarationSignatory,
+    PublicationPage,
+)
 
 __all__ = [
     "ActionPlanPage",
     "FactsheetPage",
     "GuidelinePage",
+    "ImportRecord",
     "JointDeclarationPage",
     "JointDeclarationSignatory",
     "Publication",

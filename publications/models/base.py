@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -41,6 +42,7 @@ class PublicationIndexPage(Page):
         "publications.PublicationPage",
     ]
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     api_fields = [APIField("intro")]
 
     class Meta:
@@ -93,8 +95,15 @@ class Publication(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
+        index.SearchField("related_names"),
+        index.SearchField("file_text"),
         index.FilterField("kind"),
         index.FilterField("publication_date"),
+        index.FilterField("facet_countries"),
+        index.FilterField("facet_regions"),
+        index.FilterField("facet_thematic_areas"),
+        index.FilterField("facet_year"),
+        index.FilterField("facet_languages"),
     ]
     api_fields = [
         APIField("kind"),
@@ -128,6 +137,33 @@ class Publication(Page):
 
     def file_rows(self):
         return [row for row in self.files.select_related("document") if row.document_id]
+
+    # Read by the search index (search/): text in the page's language, locale-independent facet keys.
+    def related_names(self):
+        names = [page.title for page in self.countries_covered()]
+        names += [f"{page.title} {getattr(page, 'acronym', '')}" for page in self.related_projects()]
+        names += [link.thematic_area.name for link in self.thematic_area_links.select_related("thematic_area")]
+        names += [str(link.organisation) for link in self.organisation_links.select_related("organisation")]
+        return "\n".join(names)
+
+    def file_text(self):
+        return "\n".join(row.document.search_text for row in self.file_rows())
+
+    def facet_countries(self):
+        return sorted({link.country.iso_code for link in self.country_links.select_related("country")})
+
+    def facet_regions(self):
+        links = self.country_links.select_related("country__region")
+        return sorted({link.country.region.slug for link in links if link.country.region_id})
+
+    def facet_thematic_areas(self):
+        return sorted({link.thematic_area.slug for link in self.thematic_area_links.select_related("thematic_area")})
+
+    def facet_year(self):
+        return [str(self.publication_date.year)] if self.publication_date else []
+
+    def facet_languages(self):
+        return sorted({row.document.language for row in self.file_rows()})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,0 +1,55 @@
+# The Prague Process knowledge base.  `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo serve test test-fast lint messages opensearch opensearch-stop postgres postgres-stop clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-virtualenv -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv/ with the pinned dependencies
+
+demo: install ## Set everything up (SQLite, seed content in en+ru, search index) and serve on http://127.0.0.1:$(PORT)
+	PORT=$(PORT) scripts/demo.sh
+
+test: install ## Run the whole suite: PostgreSQL, OpenSearch and SQLite (CI=true makes every service required)
+	scripts/test.sh
+
+test-fast: install ## Run the suite on SQLite with the database search backend only
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest -q -x -n 2 --create-db
+
+lint: install ## ruff, Django checks, missing migrations
+	$(VENV)/bin/ruff check .
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+messages: install ## Regenerate and compile the Russian interface strings
+	$(PY) manage.py makemessages -l ru --no-obsolete --add-location file -i ".venv/*" -i ".cache/*"
+	$(PY) manage.py compilemessages -l ru --ignore ".venv/*"
+
+opensearch: ## Start a local OpenSearch node (fetched once from Maven Central) and print SEARCH_URL
+	@scripts/opensearch.sh start
+
+opensearch-stop: ## Stop the node started by `make opensearch`
+	@scripts/opensearch.sh stop
+
+postgres: ## Start a throwaway PostgreSQL cluster and print DATABASE_URL
+	@scripts/postgres.sh start
+
+postgres-stop: ## Stop the throwaway PostgreSQL cluster
+	@scripts/postgres.sh stop
+
+clean: ## Remove the virtualenv, caches and the demo database
+	rm -rf $(VENV) .cache db.sqlite3 media static .pytest_cache

@@ -1,0 +1,297 @@
+"""Template helpers for the public site: language switcher, breadcrumbs, partial dates, listings.
+
+Every helper runs a fixed number of queries, whatever the length of the list it renders.
+"""
+
+from django import template
+from django.apps import apps
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale, Page
+
+from cms.dates import format_partial_date
+from cms.i18n import localize_pages
+
+register = template.Library()
+
+
+def _language_name(code):
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
+def _page_url(page, request):
+    try:
+        return page.get_url(request=request)
+    except Exception:  # a page outside every site has no URL
+        return None
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None, request=None):
+    """One entry per site language: ``code``, ``name`` (in that language), ``url``, ``current``,
+    ``translated`` (a live translation of this page exists) and ``absolute_url``.
+
+    Without a translation the link goes to that language's home page.  Without a page (search,
+    error pages) the link is the same path under the other language prefix.
+    """
+    request = request or context.get("request")
+    current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    codes = [code for code, _name in settings.LANGUAGES]
+    translations = {}
+    homes = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in page.get_translations(inclusive=True).live().public().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+        missing = [code for code in codes if code not in translations]
+        if missing:
+            home = context.get("nav_home")
+            if home is None:
+                site = page.get_site()
+                home = site.root_page if site else None
+            if home is not None:
+                for translation in home.get_translations(inclusive=True).live().select_related("locale"):
+                    homes[translation.locale.language_code] = translation
+    links = []
+    for code in codes:
+        url = None
+        translated = False
+        if code in translations:
+            url = _page_url(translations[code], request)
+            translated = url is not None
+        if url is None and code in homes:
+            url = _page_url(homes[code], request)
+        if url is None and request is not None:
+            url = translate_url(request.path, code)
+            if not isinstance(page, Page):
+                translated = True
+                query = request.GET.urlencode()
+                if query:
+                    url = f"{url}?{query}"
+        if url is None:
+            url = f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": _language_name(code),
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url) if request is not None else url,
+                "current": code == current,
+                "translated": translated,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page=None):
+    request = context.get("request")
+    if request is None:
+        return ""
+    if isinstance(page, Page) and page.pk:
+        url = _page_url(page, request)
+        if url:
+            return request.build_absolute_uri(url)
+    return request.build_absolute_uri(request.path)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """Ancestors below the locale's home page, in one query; the home page itself comes first."""
+    request = context.get("request")
+    crumbs = []
+    if isinstance(page, Page) and page.pk and page.depth > 2:
+        home = context.get("nav_home")
+        if home is not None:
+            crumbs.append({"title": home.title, "url": _page_url(home, request)})
+        for ancestor in page.get_ancestors().filter(depth__gt=2):
+            crumbs.append({"title": ancestor.title, "url": _page_url(ancestor, request)})
+    return {"crumbs": crumbs, "page": page}
+
+
+@register.filter
+def partial_date(value, precision="day"):
+    """``{{ page.start_date|partial_date:page.start_precision }}`` → "2012", "July 2011", "3 November 2011"."""
+    return format_partial_date(value, precision or "day")
+
+
+@register.simple_tag
+def project_outputs(page):
+    """The publications that name this project (in any locale), in the page's locale, newest first."""
+    Publication = apps.get_model("publications", "Publication")
+    return (
+        Publication.objects.live().public()
+        .filter(locale=page.locale, project_links__project__translation_key=page.translation_key)
+        .distinct()
+        .order_by("-publication_date", "title")
+    )
+
+
+@register.simple_tag
+def latest_publications(locale, count=5):
+    Publication = apps.get_model("publications", "Publication")
+    if not isinstance(locale, Locale):
+        locale = Locale.objects.filter(language_code=str(locale)).first()
+    if locale is None:
+        return Publication.objects.none()
+    return (
+        Publication.objects.live().public().filter(locale=locale)
+        .order_by("-publication_date", "-first_published_at")[: int(count)]
+    )
+
+
+@register.simple_tag(takes_context=True)
+def partners_with_links(context, page):
+    """``page.partners_by_role()`` with each state linked to its country page in the reader's locale.
+
+    Returns ``[(role_label, [{"name", "url", "row"}, ...]), ...]``; one extra query for the links.
+    """
+    request = context.get("request")
+    groups = page.partners_by_role()
+    countries = [row.country for _label, items in groups for _name, row in items if row.country_id and not row.organisation_id]
+    localized = {}
+    for original, translated in zip(countries, localize_pages(countries, page.locale)):
+        localized[original.pk] = translated
+    result = []
+    for label, items in groups:
+        entries = []
+        for name, row in items:
+            url = None
+            if row.country_id and not row.organisation_id and row.country_id in localized:
+                url = _page_url(localized[row.country_id], request)
+            elif row.organisation_id and row.organisation.website:
+                url = row.organisation.website
+            entries.append({"name": name, "url": url, "row": row, "external": bool(row.organisation_id)})
+        result.append((label, entries))
+    return result
+
+
+@register.simple_tag
+def objectives_by_kind(page):
+    """``[(kind_label, [objective, ...]), ...]`` in the order overall → specific → other."""
+    objectives = list(page.objectives.all())
+    if not objectives:
+        return []
+    kinds = type(objectives[0]).Kind
+    grouped = {}
+    for objective in objectives:
+        grouped.setdefault(objective.kind, []).append(objective)
+    plurals = {
+        "overall": _("Overall objectives"),
+        "specific": _("Specific objectives"),
+        "objective": _("Objectives"),
+    }
+    return [
+        (plurals.get(kind, kinds(kind).label) if len(grouped[kind]) > 1 else kinds(kind).label, grouped[kind])
+        for kind in kinds.values
+        if kind in grouped
+    ]
+
+
+@register.simple_tag
+def profile_documents(page):
+    return [row for row in page.profile_documents.select_related("document") if row.document_id]
+
+
+@register.simple_tag
+def profile_sections(page):
+    return list(page.sections.all())
+
+
+@register.simple_tag
+def profile_indicators(page):
+    return list(page.indicators.all())
+
+
+@register.simple_tag
+def endorsement_history(page):
+    return list(page.endorsement_history.order_by("-date"))
+
+
+@register.simple_tag(takes_context=True)
+def paginate(context, items, per_page=20):
+    request = context.get("request")
+    paginator = Paginator(items, int(per_page))
+    number = request.GET.get("page", 1) if request is not None else 1
+    try:
+        return paginator.page(number)
+    except (EmptyPage, PageNotAnInteger):
+        return paginator.page(1)
+
+
+@register.simple_tag(takes_context=True)
+def search_items(context, pages):
+    """Search hits as dicts with ``title``, ``url``, ``type``, ``snippet``, ``language``.
+
+    The specific pages are fetched in one query per page type, not one per hit.
+    """
+    request = context.get("request")
+    pages = list(pages)
+    if not pages:
+        return []
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    languages = dict(Locale.objects.values_list("id", "language_code"))
+    items = []
+    for hit in pages:
+        page = specific.get(hit.pk, hit)
+        snippet = page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "") or ""
+        kind_label = getattr(page, "kind_label", "")
+        items.append(
+            {
+                "page": page,
+                "title": page.title,
+                "url": _page_url(page, request),
+                "type": kind_label or page._meta.verbose_name,
+                "snippet": snippet,
+                "language": languages.get(page.locale_id, ""),
+                "date": getattr(page, "date_display", "") or getattr(page, "duration_display", ""),
+            }
+        )
+    return items
+
+
+@register.filter
+def language_name(code):
+    return _language_name(code) if code else ""
+
+
+@register.simple_tag
+def pages_url(page, request=None):
+    return _page_url(page, request) or ""
+
+
+@register.filter
+def is_section_of(item, page):
+    """True when ``page`` is ``item`` or one of its descendants (for ``aria-current`` in the menu)."""
+    if not isinstance(item, Page) or not isinstance(page, Page):
+        return False
+    return page.path.startswith(item.path)
+
+
+@register.filter
+def model_name(obj):
+    """``"actionplanpage"`` for an ActionPlanPage: a CSS hook on ``<body>``."""
+    meta = getattr(obj, "_meta", None)
+    return meta.model_name if meta else ""
+
+
+@register.filter
+def verbose_name(obj):
+    meta = getattr(obj, "_meta", None)
+    return meta.verbose_name if meta else ""
+
+
+@register.simple_tag
+def localized_snippet(obj, locale):
+    """A translatable snippet in ``locale`` (one query), or the object itself when untranslated."""
+    if obj is None or not hasattr(obj, "translation_key") or not isinstance(locale, Locale):
+        return obj
+    if obj.locale_id == locale.id:
+        return obj
+    return type(obj).objects.filter(translation_key=obj.translation_key, locale=locale).first() or obj

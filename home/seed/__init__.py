@@ -1,0 +1,14 @@
+"""Seed content of the Prague Process knowledge base.
+
+``data/`` holds a copy of the user's seed files (the description of the process and the list of
+participating states); ``content.py`` is the English content structured from them (every sentence
+taken over word for word is checked against ``data/prague-process-seed.txt`` at load time);
+``russian.py`` is the Russian translation of every string; ``loader.py`` writes it all to the
+database through Wagtail and wagtail-localize.  Run it with ``manage.py load_prague_process``.
+"""
+
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SEED_TEXT_FILE = "prague-process-seed.txt"
+STATES_FILE = "participating-states.csv"

@@ -1,0 +1,98 @@
+"""The database backend (PostgreSQL full text with the `russian` configuration, or SQLite FTS5).
+
+modelsearch finds the matching pages; facets are counted over *all* matched IDs from a few
+bulk queries (``facets.keys_for_pages``); snippets are built in Python (``snippets.py``).
+``FallbackStrategy`` replaces the full-text match with plain ``icontains`` over titles,
+summaries and name variants: it needs no index at all, so it works while the engine is down
+(modelsearch's database index table is not filled when an engine is configured).
+"""
+
+from functools import reduce
+from operator import and_, or_
+
+from django.db.models import Q
+
+from ..facets import keys_for_pages
+from .base import Hit, Outcome, SearchStrategy, count_facets, matches
+
+
+class DatabaseStrategy(SearchStrategy):
+    name = "database"
+
+    def __init__(self, backend=None):
+        self.backend = backend
+
+    def matched(self, params, scope):
+        """``[(page_id, score)]`` of every page in scope matching the text, best first."""
+        queryset = scope.queryset()
+        if not params.tokens:
+            return [(pk, 0.0) for pk in queryset.values_list("id", flat=True)]
+        results = queryset.search(params.search_query(), order_by_relevance=True).annotate_score("_score")
+        return [(page.id, float(getattr(page, "_score", 0) or 0)) for page in results]
+
+    def search(self, params, scope):
+        matched = self.matched(params, scope)
+        keys = keys_for_pages([pk for pk, _score in matched])
+        empty = {"type": set(), "country": set(), "region": set(), "thematic_area": set(),
+                 "year": set(), "language": set(), "date": (None, None)}
+        keyed = [(pk, score, keys.get(pk, empty)) for pk, score in matched]
+        facets = count_facets([k for _pk, _s, k in keyed], params.filters)
+        kept = [(pk, score, k) for pk, score, k in keyed if matches(k, params.filters)]
+        if params.sort == "date" or not params.tokens:
+            kept.sort(key=lambda row: _date_key(row[2]["date"]), reverse=True)
+        window = kept[params.offset : params.offset + params.page_size]
+        return Outcome(count=len(kept), hits=[Hit(pk, score) for pk, score, _k in window], facets=facets)
+
+    def autocomplete(self, text, scope, limit=8):
+        return [page.id for page in scope.queryset().autocomplete(text)[:limit]]
+
+
+def _date_key(date_pair):
+    pub_date, published = date_pair
+    return (pub_date is not None, pub_date or published or _MIN, published or _MIN)
+
+
+class _Min:
+    def __lt__(self, other):
+        return True
+
+    def __gt__(self, other):
+        return False
+
+    def __eq__(self, other):
+        return isinstance(other, _Min)
+
+
+_MIN = _Min()
+
+
+class FallbackStrategy(DatabaseStrategy):
+    """No index needed: every clause (a word, or any term of its synonym group) must occur
+    in the title, the publication summary or the state's other names."""
+
+    name = "fallback"
+
+    def matched(self, params, scope):
+        queryset = scope.queryset()
+        clauses = params.clauses()
+        if clauses:
+            queryset = queryset.filter(reduce(and_, [self._clause_q(c) for c in clauses]))
+        ids = list(queryset.values_list("id", flat=True).order_by("-first_published_at")[:5000])
+        return [(pk, 0.0) for pk in ids]
+
+    @staticmethod
+    def _clause_q(clause):
+        terms = [clause] if isinstance(clause, str) else clause
+        q_objects = []
+        for term in terms:
+            q_objects += [
+                Q(title__icontains=term),
+                Q(publication__summary__icontains=term),
+                Q(countrypage__name_variants__icontains=term),
+                Q(projectpage__acronym__icontains=term),
+            ]
+        return reduce(or_, q_objects)
+
+    def autocomplete(self, text, scope, limit=8):
+        return list(scope.queryset().filter(title__icontains=text).values_list("id", flat=True)[:limit])
+

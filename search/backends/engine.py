@@ -1,0 +1,170 @@
+"""OpenSearch (and Elasticsearch) through modelsearch's own index and client.
+
+modelsearch builds the full-text part (its boosts, its `_all_text` fields, analysed by the
+index's bilingual default analyzer); we send it ourselves with the reader's scope as a
+filter, facet filters as a ``post_filter`` and one filtered aggregation per facet (each
+facet ignores its own selection, so its other values stay visible), plus ``highlight``.
+Facet keys live in the ``facet_*`` filter fields: a field defined on two models has two
+column names (modelsearch prefixes subclass fields), so each facet aggregates over all its
+columns and sums (every document has only one of them).
+"""
+
+from functools import cached_property
+
+from modelsearch.index import FilterField, SearchField
+from modelsearch.query import MATCH_ALL
+from wagtail.models import Page
+
+from ..facets import type_content_type_ids, type_label
+from ..query import FACETS
+from .base import Hit, Outcome, SearchStrategy
+
+FACET_FIELDS = {
+    "country": "facet_countries",
+    "region": "facet_regions",
+    "thematic_area": "facet_thematic_areas",
+    "year": "facet_year",
+    "language": "facet_languages",
+}
+BUCKETS = 500
+
+
+def _all_page_models():
+    from wagtail.models import get_page_models
+
+    return [model for model in get_page_models() if model.search_fields]
+
+
+class EngineStrategy(SearchStrategy):
+    name = "engine"
+
+    def __init__(self, backend):
+        self.backend = backend
+        self.client = backend.es
+
+    @cached_property
+    def index_name(self):
+        return self.backend.get_index_for_model(Page).name
+
+    @cached_property
+    def columns(self):
+        """facet → [column names]; plus the text fields worth highlighting."""
+        columns = {name: set() for name in FACET_FIELDS}
+        text_fields = set()
+        for model in _all_page_models():
+            mapping = self.backend.mapping_class(model)
+            for field in model.get_search_fields():
+                if isinstance(field, FilterField) and field.field_name in FACET_FIELDS.values():
+                    facet = next(k for k, v in FACET_FIELDS.items() if v == field.field_name)
+                    columns[facet].add(mapping.get_field_column_name(field))
+                elif type(field) is SearchField and field.field_name != "title":
+                    text_fields.add(mapping.get_field_column_name(field))
+        columns = {name: sorted(cols) for name, cols in columns.items()}
+        columns["_text"] = sorted(text_fields)
+        return columns
+
+    def col(self, name):
+        return self.backend.mapping_class(Page).get_field_column_name(FilterField(name))
+
+    # -- query parts -------------------------------------------------------------------------
+    def scope_filter(self, scope):
+        allowed = [{"term": {self.col("locale"): scope.locale_id}}]
+        if scope.fallback_ids:
+            allowed.append({"terms": {self.col("id"): scope.fallback_ids}})
+        bool_query = {
+            "filter": [{"term": {self.col("live"): True}}, {"range": {self.col("depth"): {"gt": 2}}}],
+            "should": allowed,
+            "minimum_should_match": 1,
+        }
+        if scope.private_ids:
+            bool_query["must_not"] = [{"terms": {self.col("id"): scope.private_ids}}]
+        return {"bool": bool_query}
+
+    def facet_filter(self, name, values):
+        if name == "type":
+            return {"terms": {self.col("content_type"): type_content_type_ids(values)}}
+        return {"bool": {"should": [{"terms": {col: values}} for col in self.columns[name]], "minimum_should_match": 1}}
+
+    def text_query(self, params):
+        query = params.search_query() if params.tokens else MATCH_ALL
+        compiler = self.backend.query_compiler_class(Page.objects.all(), query, order_by_relevance=True)
+        return compiler.get_inner_query()
+
+    def aggregations(self, params):
+        aggs = {}
+        for name in FACETS:
+            others = [self.facet_filter(n, v) for n, v in params.filters.items() if n != name]
+            if name == "type":
+                inner = {"type": {"terms": {"field": self.col("content_type"), "size": BUCKETS}}}
+            else:
+                inner = {col: {"terms": {"field": col, "size": BUCKETS}} for col in self.columns[name]}
+            aggs[name] = {"filter": {"bool": {"filter": others}}, "aggs": inner}
+        return aggs
+
+    def body(self, params, scope):
+        body = {
+            "query": {"bool": {"must": self.text_query(params), "filter": [self.scope_filter(scope)]}},
+            "post_filter": {"bool": {"filter": [self.facet_filter(n, v) for n, v in params.filters.items()]}},
+            "aggs": self.aggregations(params),
+            "from": params.offset,
+            "size": params.page_size,
+            "track_total_hits": True,
+            "_source": False,
+            "stored_fields": ["pk"],
+        }
+        if params.sort == "date" or not params.tokens:
+            body["sort"] = [
+                {col: {"order": "desc", "missing": "_last", "unmapped_type": "date"}}
+                for col in self.date_columns
+            ] + [{self.col("first_published_at"): {"order": "desc", "missing": "_last"}}, "_score"]
+        if params.tokens:
+            body["highlight"] = {
+                "fields": {field: {} for field in self.columns["_text"]},
+                "require_field_match": False,
+                "encoder": "html",
+                "pre_tags": ["<mark>"],
+                "post_tags": ["</mark>"],
+                "fragment_size": 220,
+                "number_of_fragments": 1,
+            }
+        return body
+
+    @cached_property
+    def date_columns(self):
+        from publications.models import Publication
+
+        return [self.backend.mapping_class(Publication).get_field_column_name(FilterField("publication_date"))]
+
+    # -- API -----------------------------------------------------------------------------------
+    def search(self, params, scope):
+        response = self.client.search(index=self.index_name, body=self.body(params, scope))
+        hits = []
+        for hit in response["hits"]["hits"]:
+            fragments = [frag for frags in (hit.get("highlight") or {}).values() for frag in frags]
+            hits.append(Hit(int(hit["fields"]["pk"][0]), float(hit.get("_score") or 0), fragments[0] if fragments else ""))
+        facets = {}
+        for name in FACETS:
+            agg = response["aggregations"][name]
+            counts = {}
+            for sub_name, sub in agg.items():
+                if isinstance(sub, dict) and "buckets" in sub:
+                    for bucket in sub["buckets"]:
+                        key = type_label(int(bucket["key"])) if name == "type" else str(bucket["key"])
+                        counts[key] = counts.get(key, 0) + bucket["doc_count"]
+            facets[name] = counts
+        return Outcome(count=response["hits"]["total"]["value"], hits=hits, facets=facets)
+
+    def autocomplete(self, text, scope, limit=8):
+        body = {
+            "query": {
+                "bool": {
+                    "must": {"match": {"_edgengrams": {"query": text, "operator": "and"}}},
+                    "filter": [self.scope_filter(scope)],
+                }
+            },
+            "size": limit,
+            "_source": False,
+            "stored_fields": ["pk"],
+        }
+        response = self.client.search(index=self.index_name, body=body)
+        return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]

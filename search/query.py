@@ -1,0 +1,117 @@
+"""What a reader asked for: validated parameters and the full-text query built from them."""
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from modelsearch.query import And, Or, PlainText
+
+from . import settings as search_settings
+from .synonyms import expand, tokenize
+
+FACETS = ("type", "country", "region", "thematic_area", "year", "language")
+SORTS = ("relevance", "date")
+LOCALES = ("en", "ru", "all")
+
+
+class QueryError(ValueError):
+    """A request we refuse (HTTP 400), naming the parameter at fault."""
+
+    def __init__(self, parameter, message):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    locale: str = "en"
+    filters: dict = field(default_factory=dict)  # facet name → list of selected keys
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 20
+
+    @property
+    def tokens(self):
+        return tokenize(self.q)
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.page_size
+
+    def clauses(self):
+        return expand(self.tokens)
+
+    def highlight_terms(self):
+        """Every word a snippet should mark: the query's words and their synonyms."""
+        words = []
+        for clause in self.clauses():
+            for term in [clause] if isinstance(clause, str) else clause:
+                words.extend(tokenize(term))
+        return words
+
+    def search_query(self):
+        """A modelsearch query object: AND of the terms, each synonym group an OR."""
+        clauses = self.clauses()
+        if all(isinstance(clause, str) for clause in clauses):
+            return PlainText(" ".join(clauses), operator="and")
+        parts = [
+            PlainText(clause) if isinstance(clause, str)
+            else Or([PlainText(term, operator="and") for term in clause])
+            for clause in clauses
+        ]
+        return parts[0] if len(parts) == 1 else And(parts)
+
+
+def check_query(q):
+    """Refuse, fast, what no reader types: over-long, too many terms, control characters."""
+    limit = search_settings.get("SEARCH_MAX_QUERY_CHARS")
+    if len(q) > limit:
+        raise QueryError("q", _("The search text is longer than %(limit)d characters.") % {"limit": limit})
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") and ch not in "\t\n\r" for ch in q):
+        raise QueryError("q", _("The search text contains control characters."))
+    max_terms = search_settings.get("SEARCH_MAX_QUERY_TERMS")
+    if len(tokenize(q)) > max_terms:
+        raise QueryError("q", _("The search text has more than %(limit)d words.") % {"limit": max_terms})
+    return " ".join(q.split())
+
+
+def _positive_int(data, name, default, maximum=None):
+    raw = data.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise QueryError(name, _("%(name)s must be a whole number.") % {"name": name}) from None
+    if value < 1 or (maximum and value > maximum):
+        raise QueryError(name, _("%(name)s must be between 1 and %(max)s.") % {"name": name, "max": maximum or "∞"})
+    return value
+
+
+def parse_params(data, *, default_locale="en", allow_all=True):
+    """Validate a GET mapping (QueryDict) into ``SearchParams``; raise ``QueryError``."""
+    q = check_query(data.get("q", "") or "")
+    locale = data.get("locale") or default_locale
+    if locale not in LOCALES or (locale == "all" and not allow_all):
+        raise QueryError("locale", _("Unknown locale %(value)r: use en, ru or all.") % {"value": locale})
+    sort = data.get("sort") or "relevance"
+    if sort not in SORTS:
+        raise QueryError("sort", _("Unknown sort %(value)r: use relevance or date.") % {"value": sort})
+    max_size = search_settings.get("SEARCH_MAX_PAGE_SIZE")
+    page_size = _positive_int(data, "page_size", search_settings.get("SEARCH_PAGE_SIZE"), max_size)
+    page = _positive_int(data, "page", 1, 10_000)
+    filters = {}
+    for name in FACETS:
+        values = [v.strip() for v in data.getlist(name) if v.strip()] if hasattr(data, "getlist") else (
+            [data[name]] if data.get(name) else []
+        )
+        if any(len(v) > 100 for v in values) or len(values) > 50:
+            raise QueryError(name, _("Too many or too long values for %(name)s.") % {"name": name})
+        if values:
+            filters[name] = values
+    if "country" in filters:
+        filters["country"] = [v.upper() for v in filters["country"]]
+    return SearchParams(q=q, locale=locale, filters=filters, sort=sort, page=page, page_size=page_size)

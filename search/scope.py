@@ -1,0 +1,54 @@
+"""Which version of each page a reader sees: one per translation, in their language if live.
+
+A reader of locale L sees every live public page in L, plus, for each translation that has
+no live page in L, the version in the first fallback locale that has one (English first),
+so a Russian-only output is still found by English readers and an untranslated English
+publication by Russian readers (marked ``lang="en"``).  ``locale=all`` is the same view with
+English preferred.  Both backends apply this scope as a filter *before* counting, so counts,
+facets and pages all speak about one result per publication.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef
+
+from wagtail.models import Locale, Page, PageViewRestriction
+
+PREFERENCE = {"en": ["en", "ru"], "ru": ["ru", "en"], "all": ["en", "ru"]}
+
+
+@dataclass
+class Scope:
+    locale_id: int | None  # the preferred locale: every live page in it is in scope
+    fallback_ids: list  # pages of other locales standing in for missing translations
+    private_ids: list  # pages behind a view restriction: never in public results
+
+    def queryset(self):
+        pages = Page.objects.filter(live=True, depth__gt=2).exclude(id__in=self.private_ids)
+        from django.db.models import Q
+
+        return pages.filter(Q(locale_id=self.locale_id) | Q(id__in=self.fallback_ids))
+
+
+def _private_ids():
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    ids = []
+    for path in restricted:
+        ids.extend(Page.objects.filter(path__startswith=path).values_list("id", flat=True))
+    return ids
+
+
+def build_scope(locale_code):
+    codes = PREFERENCE.get(locale_code, ["en", "ru"])
+    locales = dict(Locale.objects.filter(language_code__in=codes).values_list("language_code", "id"))
+    ordered = [locales[code] for code in codes if code in locales]
+    if not ordered:
+        return Scope(None, [], [])
+    live = Page.objects.filter(live=True, depth__gt=2)
+    fallback_ids, covered = [], [ordered[0]]
+    for locale_id in ordered[1:]:
+        # pages in this locale whose translation is live in none of the preferred locales before it
+        better = live.filter(translation_key=OuterRef("translation_key"), locale_id__in=covered)
+        fallback_ids += list(live.filter(locale_id=locale_id).filter(~Exists(better)).values_list("id", flat=True))
+        covered.append(locale_id)
+    return Scope(ordered[0], fallback_ids, _private_ids())

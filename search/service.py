@@ -1,0 +1,92 @@
+"""The search service: validated parameters in, a page of results with facets out.
+
+Views never look at the backend: ``run_search`` asks the strategy of the configured backend
+(``backends.get_strategy``) and, if the engine fails or is known to be down, the database
+fallback, with a notice for the reader.  A failed engine is not asked again for
+``SEARCH_ENGINE_RETRY_AFTER`` seconds, so an outage costs one timeout, not one per request.
+"""
+
+import logging
+
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale, Page
+
+from . import settings as search_settings
+from .backends import get_fallback_strategy, get_strategy
+from .facets import label_facets
+from .scope import build_scope
+from .snippets import build_snippet, page_text
+
+logger = logging.getLogger(__name__)
+DOWN_KEY = "search:engine-down"
+
+
+def _strategies():
+    primary = get_strategy()
+    if primary.name == "engine" and cache.get(DOWN_KEY):
+        return [get_fallback_strategy()]
+    return [primary, get_fallback_strategy()] if primary.name == "engine" else [primary]
+
+
+def _call(method, *args):
+    strategies = _strategies()
+    for strategy in strategies:
+        try:
+            return strategy, getattr(strategy, method)(*args)
+        except Exception:
+            if strategy is strategies[-1]:
+                raise
+            logger.exception("Search engine failed; answering from the database fallback")
+            cache.set(DOWN_KEY, True, search_settings.get("SEARCH_ENGINE_RETRY_AFTER"))
+    raise RuntimeError("no search strategy")  # pragma: no cover
+
+
+def run_search(params):
+    """``{"count", "results", "facets", "notice", "backend"}`` for ``params``."""
+    scope = build_scope(params.locale)
+    strategy, outcome = _call("search", params, scope)
+    pages = {page.id: page for page in Page.objects.filter(id__in=[hit.page_id for hit in outcome.hits]).specific()}
+    terms = params.highlight_terms()
+    languages = dict(Locale.objects.values_list("id", "language_code"))
+    results = []
+    for hit in outcome.hits:
+        page = pages.get(hit.page_id)
+        if page is None:  # in the index, gone from the database: reconcile will drop it
+            continue
+        results.append(describe(page, languages, hit.score, hit.snippet or (build_snippet(page_text(page), terms) if terms else "")))
+    notice = ""
+    if strategy.name == "fallback":
+        notice = _("Full-text search is temporarily unavailable: these results match titles and summaries only.")
+    return {
+        "count": outcome.count,
+        "results": results,
+        "facets": label_facets(outcome.facets, params.locale),
+        "notice": notice,
+        "backend": strategy.name,
+    }
+
+
+def describe(page, languages, score, snippet):
+    date = getattr(page, "publication_date", None)
+    files = page.file_rows() if hasattr(page, "file_rows") else []
+    return {
+        "title": page.title,
+        "url": page.get_url(),
+        "type": page._meta.label,
+        "type_label": getattr(page, "kind_label", "") or str(page._meta.verbose_name).capitalize(),
+        "locale": languages.get(page.locale_id, ""),
+        "date": date.isoformat() if date else None,
+        "date_display": getattr(page, "date_display", ""),
+        "snippet": snippet,
+        "score": round(score, 4),
+        "file_languages": sorted({row.document.language for row in files}),
+    }
+
+
+def run_autocomplete(text, locale):
+    scope = build_scope(locale)
+    _strategy, ids = _call("autocomplete", text, scope)
+    pages = {page.id: page for page in Page.objects.filter(id__in=ids)}
+    return [{"title": pages[pk].title, "url": pages[pk].get_url()} for pk in ids if pk in pages]

@@ -1,0 +1,66 @@
+"""Snippets for the database backends: a window of the page's text around the first match.
+
+Without an engine there is no analyser to ask, so matching is by a crude stem: a word
+matches a query term when both share the term's first ``max(4, len - 3)`` characters
+(трудовой/трудовая, реадмиссии/реадмиссия, returns/return).  The text is escaped and the
+matches are wrapped in ``<mark>``: the result is safe HTML.
+"""
+
+import re
+
+from django.utils.html import escape, strip_tags
+
+from modelsearch.index import SearchField
+
+from . import settings as search_settings
+from .synonyms import fold
+
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def stem(term):
+    term = fold(term)
+    return term if len(term) <= 4 else term[: max(4, len(term) - 3)]
+
+
+def page_text(page):
+    """The page's searchable text except its title, in index order (summary first)."""
+    parts = []
+    for field in page.get_search_fields():
+        if type(field) is not SearchField or field.field_name == "title":
+            continue
+        value = field.get_value(page)
+        if not value:
+            continue
+        try:
+            model_field = field.get_field(type(page))
+        except Exception:  # a method such as file_text(): its value is the text
+            model_field = None
+        if model_field is not None and hasattr(model_field, "get_searchable_content"):
+            value = " ".join(str(part) for part in model_field.get_searchable_content(value))
+        parts.append(strip_tags(str(value)))
+    return " ".join(" ".join(parts).split())
+
+
+def build_snippet(text, terms, size=None):
+    size = size or search_settings.get("SEARCH_SNIPPET_CHARS")
+    stems = {stem(term) for term in terms if len(term) > 1}
+    words = list(WORD.finditer(text))
+    hits = [m for m in words if any(fold(m.group()).startswith(s) for s in stems)]
+    if hits:
+        start = max(0, hits[0].start() - size // 3)
+        start = text.rfind(" ", 0, start) + 1 if start else 0
+    else:
+        start = 0
+    end = min(len(text), start + size)
+    if end < len(text):
+        end = max(text.rfind(" ", start, end), start + size // 2)
+    out, cursor = [], start
+    for match in hits:
+        if match.start() < start or match.end() > end:
+            continue
+        out.append(escape(text[cursor : match.start()]))
+        out.append(f"<mark>{escape(match.group())}</mark>")
+        cursor = match.end()
+    out.append(escape(text[cursor:end]))
+    return ("… " if start else "") + "".join(out) + (" …" if end < len(text) else "")

@@ -1,0 +1,76 @@
+"""Synonym groups, cached, and query expansion with them.
+
+Each query term (or phrase) that belongs to a group becomes an OR of the group's terms, so
+"Turkey" also finds "Türkiye" and "Турция" on every backend.  The groups are read once and
+cached; saving or deleting a group drops the cache (signals wired in ``apps.py``).
+"""
+
+import re
+import unicodedata
+
+from django.core.cache import cache
+
+from . import settings as search_settings
+
+CACHE_KEY = "search:synonym-groups:v1"
+WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+
+def fold(text):
+    """Lowercase, strip accents (Türkiye → turkiye) and ё→е, for matching terms only."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("ё", "е"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch) or ch == "\u0306")
+
+
+def tokenize(text):
+    return WORD.findall(text)
+
+
+def load_groups():
+    """``[[term, ...], ...]``: every group with at least two terms."""
+    groups = cache.get(CACHE_KEY)
+    if groups is None:
+        from .models import SynonymGroup
+
+        groups = [group.term_list for group in SynonymGroup.objects.all()]
+        groups = [terms for terms in groups if len(terms) > 1]
+        cache.set(CACHE_KEY, groups, search_settings.get("SEARCH_SYNONYMS_CACHE_SECONDS"))
+    return groups
+
+
+def invalidate(**kwargs):
+    cache.delete(CACHE_KEY)
+
+
+def _lookup():
+    """Map folded token tuples to the alternatives of their group(s)."""
+    table = {}
+    for terms in load_groups():
+        for term in terms:
+            key = tuple(fold(token) for token in tokenize(term))
+            if key:
+                table.setdefault(key, [])
+                table[key].extend(t for t in terms if t not in table[key])
+    return table
+
+
+def expand(tokens):
+    """Split ``tokens`` into clauses: a plain token (str) or a list of alternatives (a group).
+
+    The longest group term wins at each position ("North Macedonia" before "Macedonia").
+    """
+    table = _lookup()
+    longest = max((len(key) for key in table), default=0)
+    folded = [fold(token) for token in tokens]
+    clauses, i = [], 0
+    while i < len(tokens):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            alternatives = table.get(tuple(folded[i : i + size]))
+            if alternatives:
+                clauses.append(alternatives)
+                i += size
+                break
+        else:
+            clauses.append(tokens[i])
+            i += 1
+    return clauses

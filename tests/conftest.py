@@ -1,0 +1,61 @@
+"""Shared fixtures.
+
+The seed content is loaded once per test session (per xdist worker) on top of the migrated
+test database, so every test can browse the real Prague Process site in English and Russian
+inside its own rolled-back transaction.  Transactional tests run last (pytest-django orders
+them so) and build the data they need themselves.
+"""
+
+import os
+
+import pytest
+
+from django.core.management import call_command
+from django.utils import translation
+
+from wagtail.models import Locale, Page
+
+
+@pytest.fixture(autouse=True)
+def _require_engine(request):
+    """Tests that need the engine skip on a laptop without it and fail under CI=true."""
+    if request.node.get_closest_marker("search_engine") and not os.environ.get("SEARCH_URL"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but SEARCH_URL is unset: this test needs OpenSearch")
+        pytest.skip("needs OpenSearch: set SEARCH_URL (make opensearch)")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    if os.environ.get("TEST_SKIP_SEED") == "1":  # for quick local runs of tests that need no content
+        return
+    with django_db_blocker.unblock():
+        call_command("load_prague_process", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    """Each test starts in English and leaves no active language behind."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def en():
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def ru():
+    return Locale.objects.get(language_code="ru")
+
+
+@pytest.fixture
+def home_en(db, en):
+    return Page.objects.get(depth=2, locale=en).specific
+
+
+@pytest.fixture
+def home_ru(db, ru):
+    return Page.objects.get(depth=2, locale=ru).specific

@@ -1,0 +1,160 @@
+"""Documents through the admin: validation by content, duplicates, extraction off the request, serving."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
+
+from cms.models import ExtractionStatus
+
+from .files import make_docx, make_pdf, png_bytes
+
+RUSSIAN_PAGE = "Реадмиссия и возвращение мигрантов\nReadmission and return of migrants"
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+
+
+@pytest.fixture
+def admin_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def upload(client, name, content, **extra):
+    data = {
+        "title": extra.pop("title", name),
+        "file": SimpleUploadedFile(name, content),
+        "collection": Collection.get_first_root_node().pk,
+        "language": extra.pop("language", "ru"),
+        "tags": "",
+    }
+    return client.post(reverse("wagtaildocs:add"), data)
+
+
+def make_document(tmp_path, name="plan.pdf", pages=(RUSSIAN_PAGE,), **fields):
+    path = make_pdf(tmp_path / name, pages) if name.endswith(".pdf") else make_docx(tmp_path / name, pages)
+    document = get_document_model()(title=fields.pop("title", name), **fields)
+    document.file.save(name, ContentFile(path.read_bytes()), save=False)
+    document.original_filename = name
+    document.save()
+    return document
+
+
+@pytest.mark.django_db
+def test_upload_extracts_russian_text_off_the_request(admin_client, tmp_path, django_capture_on_commit_callbacks):
+    pdf = make_pdf(tmp_path / "readmission.pdf", [RUSSIAN_PAGE, "Страница 2"]).read_bytes()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = upload(admin_client, "readmission.pdf", pdf)
+    assert response.status_code == 302, response.content[:2000]
+    assert callbacks, "extraction must be scheduled after the upload commits, not run inside it"
+    document = get_document_model().objects.get(title="readmission.pdf")
+    assert document.format == "pdf"
+    assert document.original_filename == "readmission.pdf"
+    assert len(document.sha256) == 64
+    assert document.extraction_status == ExtractionStatus.DONE
+    assert document.page_count == 2
+    assert "Реадмиссия и возвращение мигрантов" in document.extracted_text
+
+
+@pytest.mark.django_db
+def test_a_png_named_pdf_is_refused_with_the_file_name(admin_client):
+    response = upload(admin_client, "scan.pdf", png_bytes())
+    assert response.status_code == 200
+    errors = str(response.context["form"].errors["file"])
+    assert "scan.pdf" in errors and "image" in errors.lower()
+    assert not get_document_model().objects.filter(title="scan.pdf").exists()
+
+
+@pytest.mark.django_db
+def test_a_duplicate_upload_is_offered_for_reuse(admin_client, tmp_path):
+    existing = make_document(tmp_path, "action-plan.pdf", title="Action Plan")
+    response = upload(admin_client, "copy-of-plan.pdf", existing.file.open("rb").read())
+    errors = str(response.context["form"].errors["file"])
+    assert "Action Plan" in errors
+    assert reverse("wagtaildocs:edit", args=[existing.pk]) in errors
+
+
+@pytest.mark.django_db
+def test_the_size_limit_names_the_file(admin_client, settings, tmp_path):
+    settings.DOCUMENT_MAX_UPLOAD_BYTES = 1024
+    pdf = make_pdf(tmp_path / "big.pdf", ["x" * 80] * 5).read_bytes()
+    response = upload(admin_client, "big.pdf", pdf)
+    errors = str(response.context["form"].errors["file"])
+    assert "big.pdf" in errors and "limit" in errors
+
+
+@pytest.mark.django_db
+def test_pdf_opens_inline_under_a_strict_csp(client, tmp_path):
+    document = make_document(tmp_path)
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("inline")
+    assert response["Content-Security-Policy"] == "default-src 'none'"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_word_files_download_under_their_original_name(client, tmp_path):
+    document = make_document(tmp_path, "Рекомендации.docx", pages=["Трудовая миграция"])
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "%D0%A0%D0%B5%D0%BA" in response["Content-Disposition"]  # "Рек..." percent-encoded
+
+
+@pytest.mark.django_db
+def test_the_permanent_url_survives_a_new_version(client, tmp_path):
+    document = make_document(tmp_path, "factsheet.pdf", pages=["First version"])
+    permanent = document.url
+    new = make_pdf(tmp_path / "factsheet-2024.pdf", ["Second version"])
+    document.file.save("factsheet-2024.pdf", ContentFile(new.read_bytes()), save=True)
+    assert document.url == permanent
+    response = client.get(permanent)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == new.read_bytes()
+
+
+@pytest.mark.django_db
+def test_private_collection_stays_private(client, tmp_path):
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Drafts for focal points")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    document = make_document(tmp_path, collection=private)
+    response = client.get(document.url)
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_failed_extractions_are_listed_and_can_be_retried(admin_client, tmp_path, django_capture_on_commit_callbacks):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(make_pdf(tmp_path / "ok.pdf", ["text"]).read_bytes()[:300])
+    document = get_document_model()(title="Broken report")
+    document.file.save("broken.pdf", ContentFile(broken.read_bytes()), save=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        document.save()
+    document.refresh_from_db()
+    assert document.extraction_status == ExtractionStatus.FAILED
+    assert document.extraction_error
+
+    listing = admin_client.get(reverse("publications_extraction_status") + "?status=failed")
+    assert "Broken report" in listing.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = admin_client.post(reverse("publications_extraction_retry"), {"document": [document.pk]})
+    assert response.status_code == 302
+    assert len(callbacks) == 1
+
+
+@pytest.mark.django_db
+def test_extraction_status_page_is_for_editors_only(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", password="pw")
+    client.force_login(user)
+    response = client.get(reverse("publications_extraction_status"))
+    assert response.status_code in (302, 403)

@@ -1,0 +1,43 @@
+"""SEARCH_URL → WAGTAILSEARCH_BACKENDS, without touching the network."""
+
+import pytest
+
+from django.core.exceptions import ImproperlyConfigured
+
+from search.config import backends_from_url, parse_search_url
+
+pytestmark = pytest.mark.smoke
+
+
+def test_unset_means_the_database_backend():
+    assert backends_from_url(None)["default"]["BACKEND"] == "modelsearch.backends.database"
+    assert backends_from_url("")["default"]["BACKEND"] == "modelsearch.backends.database"
+
+
+@pytest.mark.parametrize(
+    ("url", "engine", "http_url"),
+    [
+        ("opensearch3://127.0.0.1:9200", "opensearch3", "http://127.0.0.1:9200"),
+        ("opensearch2://search.internal:9200", "opensearch2", "http://search.internal:9200"),
+        ("opensearch3s://user:secret@search.example.org:443", "opensearch3", "https://user:secret@search.example.org:443"),
+        ("opensearch2+https://search.example.org", "opensearch2", "https://search.example.org"),
+        ("elasticsearch9://127.0.0.1:9200", "elasticsearch9", "http://127.0.0.1:9200"),
+    ],
+)
+def test_scheme_names_engine_and_version(url, engine, http_url):
+    assert parse_search_url(url) == (engine, http_url)
+
+
+def test_engine_backend_fails_fast_and_stems_both_languages():
+    config = backends_from_url("opensearch3://127.0.0.1:9200", index_prefix="x_", timeout=3)["default"]
+    assert config["BACKEND"] == "modelsearch.backends.opensearch3"
+    assert config["TIMEOUT"] == 3
+    assert config["OPTIONS"]["max_retries"] == 0
+    filters = config["INDEX_SETTINGS"]["settings"]["index"]["analysis"]["analyzer"]["default"]["filter"]
+    assert "pp_english_stemmer" in filters and "pp_russian_stemmer" in filters
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9200", "solr://x", "opensearch3://"])
+def test_unknown_or_half_configuration_is_refused_loudly(url):
+    with pytest.raises(ImproperlyConfigured, match="SEARCH_URL"):
+        parse_search_url(url)
