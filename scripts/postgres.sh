@@ -4,6 +4,7 @@
 #   scripts/postgres.sh start   → initdb into a temporary folder, start on a free loopback port,
 #                                  print one line: DATABASE_URL=postgres://...
 #   scripts/postgres.sh stop    → stop it and delete the folder
+#   scripts/postgres.sh status  → print DATABASE_URL if it is running
 #
 # initdb refuses to run as root, so as root the cluster belongs to the unprivileged
 # `postgres` user (created by Debian's postgresql package).  Debian's server binaries live
@@ -61,8 +62,16 @@ stop() {
   rm -rf "$(dirname "$data")" "$state"
 }
 
+status() {
+  [ -f "$state" ] || exit 1
+  . "$state"
+  as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1 || exit 1
+  echo "DATABASE_URL=$url"
+}
+
 case "${1:-}" in
   start) start ;;
+  status) status ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
 esac

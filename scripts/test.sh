@@ -40,14 +40,16 @@ SECRET_KEY=check-only-$RANDOM$RANDOM$RANDOM$RANDOM$RANDOM$RANDOM DJANGO_SETTINGS
 pg_url=${DATABASE_URL:-}
 if [ -z "$pg_url" ]; then
   step "Starting a throwaway PostgreSQL"
-  if line=$(scripts/postgres.sh start); then pg_url=${line#DATABASE_URL=}; started_pg=1; echo "$line"
+  if line=$(scripts/postgres.sh status); then pg_url=${line#DATABASE_URL=}; echo "$line (already running)"
+  elif line=$(scripts/postgres.sh start); then pg_url=${line#DATABASE_URL=}; started_pg=1; echo "$line"
   else missing "PostgreSQL could not start"; fi
 fi
 
 search_url=${SEARCH_URL:-}
 if [ -z "$search_url" ]; then
   step "Starting OpenSearch"
-  if line=$(scripts/opensearch.sh start); then search_url=${line#SEARCH_URL=}; started_os=1; echo "$line"
+  if line=$(scripts/opensearch.sh status 2>/dev/null); then search_url=${line#SEARCH_URL=}; echo "$line (already running)"
+  elif line=$(scripts/opensearch.sh start); then search_url=${line#SEARCH_URL=}; started_os=1; echo "$line"
   else missing "OpenSearch could not start"; fi
 fi
 

@@ -48,16 +48,19 @@ def _chunks(ids):
 
 def keys_for_pages(page_ids):
     """``{page_id: {"type": {..}, "country": {..}, ..., "date": sort key}}`` in ~9 queries per chunk."""
+    from wagtail.models import Page
+
     from cms.models import Document  # noqa: F401 (app loaded)
     from countries.models import CountryPage, CountryProfileDocument
     from home.models import ProjectPartner, ProjectThematicArea
     from publications.models import Publication, PublicationCountry, PublicationFile, PublicationThematicArea
-    from wagtail.models import Page
 
     keys = defaultdict(lambda: {name: set() for name in FACET_LABELS})
     dates = {}
     for ids in _chunks(page_ids):
-        for pk, ct, published in Page.objects.filter(id__in=ids).values_list("id", "content_type_id", "first_published_at"):
+        for pk, ct, published in Page.objects.filter(id__in=ids).values_list(
+            "id", "content_type_id", "first_published_at"
+        ):
             keys[pk]["type"].add(type_label(ct))
             dates[pk] = (None, published.date() if published else None)
         for pk, date in Publication.objects.filter(id__in=ids).values_list("id", "publication_date"):
@@ -117,14 +120,15 @@ def label_facets(counts, locale_code):
             rows = model.objects.filter(**{f"{key_field}__in": wanted}).values_list(
                 key_field, name_field, "locale__language_code"
             )
-            for key, name, code in sorted(rows, key=lambda row: row[2] != language):
+            for key, name, _code in sorted(rows, key=lambda row: row[2] != language):
                 labels[slot].setdefault(key, name)
     labels["language"] = {value: str(label) for value, label in DocumentLanguage.choices}
     result = {}
     for name in FACET_LABELS:
         items = [
             {"value": key, "label": labels[name].get(key, key), "count": count}
-            for key, count in counts.get(name, {}).items() if count
+            for key, count in counts.get(name, {}).items()
+            if count
         ]
         if name == "year":
             items.sort(key=lambda item: item["value"], reverse=True)

@@ -58,8 +58,7 @@ class SearchParams:
         if all(isinstance(clause, str) for clause in clauses):
             return PlainText(" ".join(clauses), operator="and")
         parts = [
-            PlainText(clause) if isinstance(clause, str)
-            else Or([PlainText(term, operator="and") for term in clause])
+            PlainText(clause) if isinstance(clause, str) else Or([PlainText(term, operator="and") for term in clause])
             for clause in clauses
         ]
         return parts[0] if len(parts) == 1 else And(parts)
@@ -105,8 +104,10 @@ def parse_params(data, *, default_locale="en", allow_all=True):
     page = _positive_int(data, "page", 1, 10_000)
     filters = {}
     for name in FACETS:
-        values = [v.strip() for v in data.getlist(name) if v.strip()] if hasattr(data, "getlist") else (
-            [data[name]] if data.get(name) else []
+        values = (
+            [v.strip() for v in data.getlist(name) if v.strip()]
+            if hasattr(data, "getlist")
+            else ([data[name]] if data.get(name) else [])
         )
         if any(len(v) > 100 for v in values) or len(values) > 50:
             raise QueryError(name, _("Too many or too long values for %(name)s.") % {"name": name})

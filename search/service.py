@@ -55,7 +55,11 @@ def run_search(params):
         page = pages.get(hit.page_id)
         if page is None:  # in the index, gone from the database: reconcile will drop it
             continue
-        results.append(describe(page, languages, hit.score, hit.snippet or (build_snippet(page_text(page), terms) if terms else "")))
+        results.append(
+            describe(
+                page, languages, hit.score, hit.snippet or (build_snippet(page_text(page), terms) if terms else "")
+            )
+        )
     notice = ""
     if strategy.name == "fallback":
         notice = _("Full-text search is temporarily unavailable: these results match titles and summaries only.")

@@ -32,7 +32,9 @@ def swap_delete_handlers():
         if not getattr(model, "search_auto_update", True):
             continue
         post_delete.disconnect(ORIGINAL_DELETE_HANDLER, sender=model)
-        post_delete.connect(enqueue_index_removal, sender=model, dispatch_uid=f"search.index_removal.{model._meta.label}")
+        post_delete.connect(
+            enqueue_index_removal, sender=model, dispatch_uid=f"search.index_removal.{model._meta.label}"
+        )
 
 
 def register_signal_handlers():

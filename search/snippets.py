@@ -29,13 +29,13 @@ def page_text(page):
     for field in page.get_search_fields():
         if type(field) is not SearchField or field.field_name == "title":
             continue
-        value = field.get_value(page)
-        if not value:
-            continue
         try:
             model_field = field.get_field(type(page))
         except Exception:  # a method such as file_text(): its value is the text
             model_field = None
+        value = getattr(page, model_field.attname) if model_field is not None else field.get_value(page)
+        if not value:
+            continue
         if model_field is not None and hasattr(model_field, "get_searchable_content"):
             value = " ".join(str(part) for part in model_field.get_searchable_content(value))
         parts.append(strip_tags(str(value)))

@@ -2,8 +2,9 @@
 
 import logging
 
-from django.apps import apps
 from django_tasks import task
+
+from django.apps import apps
 
 from modelsearch.backends import get_search_backends_with_name
 

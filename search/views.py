@@ -23,7 +23,12 @@ def _reader_locale():
 
 def search(request):
     locale = _reader_locale()
-    context = {"search_query": request.GET.get("q", ""), "error": "", "outcome": None}
+    context = {
+        "search_query": request.GET.get("q", ""),
+        "error": "",
+        "outcome": None,
+        "library_url": _library_url(locale),
+    }
     status = 200
     try:
         params = parse_params(request.GET, default_locale=locale, allow_all=False)
@@ -40,12 +45,24 @@ def search(request):
             params=params,
             page_obj=paginator.get_page(params.page),
             facet_groups=[
-                {"name": name, "title": facet_title(name), "items": _mark_selected(outcome["facets"][name], params, name)}
-                for name in FACETS if outcome["facets"].get(name)
+                {
+                    "name": name,
+                    "title": facet_title(name),
+                    "items": _mark_selected(outcome["facets"][name], params, name),
+                }
+                for name in FACETS
+                if outcome["facets"].get(name)
             ],
             active_filters=[(name, value) for name, values in params.filters.items() for value in values],
         )
     return TemplateResponse(request, "search/search_page.html", context, status=status)
+
+
+def _library_url(locale):
+    from publications.models import PublicationIndexPage
+
+    library = PublicationIndexPage.objects.live().filter(locale__language_code=locale).first()
+    return library.get_url() if library else f"/{locale}/"
 
 
 def _mark_selected(items, params, name):

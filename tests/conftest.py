@@ -11,9 +11,13 @@ import os
 import pytest
 
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
 
 from wagtail.models import Locale, Page
+
+
+DROP_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
 @pytest.fixture(autouse=True)
@@ -29,8 +33,12 @@ def _require_engine(request):
 def django_db_setup(django_db_setup, django_db_blocker):
     if os.environ.get("TEST_SKIP_SEED") == "1":  # for quick local runs of tests that need no content
         return
-    with django_db_blocker.unblock():
+    # Index and reference-index updates are dropped during the load and the index is built once
+    # in bulk afterwards: inline, those ~2,000 small tasks would double the set-up time.
+    with django_db_blocker.unblock(), override_settings(TASKS=DROP_TASKS):
         call_command("load_prague_process", verbosity=0)
+    with django_db_blocker.unblock():
+        call_command("update_index", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 
 from cms.dates import format_partial_date
 from cms.i18n import localize_pages
+from cms.translation_status import is_fully_translated
 
 register = template.Library()
 
@@ -64,7 +65,8 @@ def language_links(context, page=None, request=None):
         translated = False
         if code in translations:
             url = _page_url(translations[code], request)
-            translated = url is not None
+            # hreflang claims a language only where the translation is finished.
+            translated = url is not None and is_fully_translated(translations[code])
         if url is None and code in homes:
             url = _page_url(homes[code], request)
         if url is None and request is not None:
@@ -87,6 +89,12 @@ def language_links(context, page=None, request=None):
             }
         )
     return links
+
+
+@register.simple_tag
+def translation_incomplete(page):
+    """True on a page whose translation is still in progress: the notice says so."""
+    return isinstance(page, Page) and bool(page.pk) and not is_fully_translated(page)
 
 
 @register.simple_tag(takes_context=True)

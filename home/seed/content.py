@@ -228,7 +228,12 @@ PILOT_PROJECTS = [
 ]
 for _pilot in PILOT_PROJECTS:
     _pilot.update(
-        acronym="", full_title="", summary=[], start=None, end=None, objectives=[],
+        acronym="",
+        full_title="",
+        summary=[],
+        start=None,
+        end=None,
+        objectives=[],
         thematic_areas=[_pilot["thematic_area"]],
     )
 
@@ -246,7 +251,8 @@ BMP2 = {
                 "The project “The Prague Process: Continuation of the Building Migration Partnerships Dialogue” (BMP2) "
                 "maintained and updated the BMP knowledge base, finalised the text of the Prague Process Action Plan "
                 "for the implementation of the BMP Joint Declaration from 2012–2016 and prepared the document for its "
-                "endorsement at the Second Prague Process Ministerial Conference in Poznan, Poland on 3–4 November 2011."
+                "endorsement at the Second Prague Process Ministerial Conference in Poznan, Poland on 3–4 November "
+                "2011."
             ),
         )
     ],
@@ -296,8 +302,7 @@ BMP1 = {
             "for all Prague Process/BMP participating states"
         )
         + ", "
-        + verbatim("under the section “Building Migration Partnerships”.")
-        ,
+        + verbatim("under the section “Building Migration Partnerships”."),
         verbatim(
             "The knowledge base was prepared through a set of high-level introductory missions and expert missions, "
             "as well as workshops and senior officials’ meetings, which served as the decisive body in BMP."

@@ -138,7 +138,7 @@ class SeedLoader:
 
         with states_path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
-            if not STATE_COLUMNS <= set(reader.fieldnames or []):
+            if not set(reader.fieldnames or []) >= STATE_COLUMNS:
                 raise CommandError(f"{states_path} needs the columns {sorted(STATE_COLUMNS)}")
             states = [{key: (value or "").strip() for key, value in row.items()} for row in reader]
 
@@ -183,31 +183,44 @@ class SeedLoader:
             for index, spec in enumerate(content.THEMATIC_AREAS)
         }
         self.organisations = {
-            spec["slug"]: self.snippet(
-                Organisation, spec["slug"], {"name": spec["name"], "acronym": spec["acronym"]}
-            )
+            spec["slug"]: self.snippet(Organisation, spec["slug"], {"name": spec["name"], "acronym": spec["acronym"]})
             for spec in content.ORGANISATIONS
         }
 
         self.say("Home page and sections")
         home = self.home_page()
         projects_index = self.page(
-            home, ProjectIndexPage, "projects",
-            {**self.section("projects"), "show_in_menus": True}, kind="Project index",
+            home,
+            ProjectIndexPage,
+            "projects",
+            {**self.section("projects"), "show_in_menus": True},
+            kind="Project index",
         )
         library = self.page(
-            home, PublicationIndexPage, "library",
-            {**self.section("library"), "show_in_menus": True}, kind="Library",
+            home,
+            PublicationIndexPage,
+            "library",
+            {**self.section("library"), "show_in_menus": True},
+            kind="Library",
         )
         countries_index = self.page(
-            home, CountryIndexPage, "countries",
-            {**self.section("countries"), "show_in_menus": True}, kind="Country index",
+            home,
+            CountryIndexPage,
+            "countries",
+            {**self.section("countries"), "show_in_menus": True},
+            kind="Country index",
         )
         about = content.ABOUT
         self.page(
-            home, StandardPage, about["slug"],
-            {"title": about["title"], "intro": about["intro"], "show_in_menus": True,
-             "body": [("paragraph", RichText(_rich([paragraph]))) for paragraph in about["paragraphs"]]},
+            home,
+            StandardPage,
+            about["slug"],
+            {
+                "title": about["title"],
+                "intro": about["intro"],
+                "show_in_menus": True,
+                "body": [("paragraph", RichText(_rich([paragraph]))) for paragraph in about["paragraphs"]],
+            },
         )
 
         self.say(f"Participating states ({len(self.states)})")
@@ -285,7 +298,7 @@ class SeedLoader:
                 status = self.write_page(existing, fields, relations)
                 page = existing
             else:
-                page = model(slug=slug, locale=self.en, **self.plain(fields))
+                page = model(slug=slug, locale=self.en, **fields)
                 for name, (row_model, rows) in relations.items():
                     setattr(page, name, self.rows(row_model, rows))
                 parent.add_child(instance=page)
@@ -298,26 +311,20 @@ class SeedLoader:
             self.translate(page, kind)
         return page
 
-    def plain(self, fields):
-        return dict(fields)
-
     def rows(self, row_model, rows):
         return [row_model(locale=self.en, sort_order=index, **row) for index, row in enumerate(rows)]
 
-    @staticmethod
-    def _stream(value):
-        return [(block.block_type, str(block.value.source if hasattr(block.value, "source") else block.value))
-                for block in value]
-
     def differs(self, page, name, value):
         current = getattr(page, name)
-        if name == "body":
-            return self._stream(current) != [(kind, str(v.source)) for kind, v in value]
+        if name == "body":  # a StreamField given as [(block type, RichText)]
+            return [(block.block_type, block.value.source) for block in current] != [
+                (block_type, rich_text.source) for block_type, rich_text in value
+            ]
         return current != value
 
     def write_page(self, page, fields, relations):
         changed = [name for name, value in fields.items() if self.differs(page, name, value)]
-        for name, (row_model, rows) in relations.items():
+        for name, (_row_model, rows) in relations.items():
             keys = list(rows[0]) if rows else []
             current = [{key: getattr(row, key) for key in keys} for row in getattr(page, name).all()]
             if current != rows:
@@ -342,7 +349,11 @@ class SeedLoader:
             "status_note": row["note"],
         }
         return self.page(
-            parent, CountryPage, slugify(row["name_en"]), fields, kind="Countries",
+            parent,
+            CountryPage,
+            slugify(row["name_en"]),
+            fields,
+            kind="Countries",
             lookup=CountryPage.objects.child_of(parent).filter(iso_code=row["iso2"]),
         )
 
@@ -363,16 +374,19 @@ class SeedLoader:
         for role, target, key, body_name in spec["partners"]:
             country = self.countries[key] if target == "country" else None
             organisation = self.organisations[key] if target == "organisation" else None
-            partners.append({
-                "role": role,
-                "country_id": country and country.pk,
-                "organisation_id": organisation and organisation.pk,
-                "body_name": body_name,
-            })
+            partners.append(
+                {
+                    "role": role,
+                    "country_id": country and country.pk,
+                    "organisation_id": organisation and organisation.pk,
+                    "body_name": body_name,
+                }
+            )
         relations = {
             "objectives": (ProjectObjective, [{"kind": kind, "text": text} for kind, text in spec["objectives"]]),
             "thematic_area_links": (
-                ProjectThematicArea, [{"thematic_area_id": self.areas[slug].pk} for slug in spec["thematic_areas"]]
+                ProjectThematicArea,
+                [{"thematic_area_id": self.areas[slug].pk} for slug in spec["thematic_areas"]],
             ),
             "partners": (ProjectPartner, partners),
             "expected_results": (ProjectResult, [{"text": text} for text in spec["results"]]),
@@ -387,9 +401,13 @@ class SeedLoader:
         if "kind" in spec:
             fields["kind"] = spec["kind"]
         relations = {
-            "project_links": (PublicationProject, [{"project_id": self.projects[slug].pk} for slug in spec["projects"]]),
+            "project_links": (
+                PublicationProject,
+                [{"project_id": self.projects[slug].pk} for slug in spec["projects"]],
+            ),
             "thematic_area_links": (
-                PublicationThematicArea, [{"thematic_area_id": self.areas[slug].pk} for slug in spec["thematic_areas"]]
+                PublicationThematicArea,
+                [{"thematic_area_id": self.areas[slug].pk} for slug in spec["thematic_areas"]],
             ),
             "organisation_links": (
                 PublicationOrganisation,
@@ -467,15 +485,26 @@ class SeedLoader:
             target = source.get_translated_instance(self.ru)
         except obj.__class__.DoesNotExist:
             target = None
-        reasons = [name for name, flag in (
-            ("source changed", save), ("strings changed", strings_changed), ("no target", target is None),
-            ("target not live", isinstance(obj, Page) and target is not None and not target.live),
-            ("target has unpublished changes",
-             isinstance(obj, Page) and target is not None and target.has_unpublished_changes),
-        ) if flag]
+        reasons = [
+            name
+            for name, flag in (
+                ("source changed", save),
+                ("strings changed", strings_changed),
+                ("no target", target is None),
+                ("target not live", isinstance(obj, Page) and target is not None and not target.live),
+                (
+                    "target has unpublished changes",
+                    isinstance(obj, Page) and target is not None and target.has_unpublished_changes,
+                ),
+            )
+            if flag
+        ]
         if reasons:
-            self.say(f"    Russian {type(obj).__name__} {str(obj)!r}: {status if status != 'unchanged' else 'updated'}"
-                     f" ({', '.join(reasons)})", 2)
+            self.say(
+                f"    Russian {type(obj).__name__} {str(obj)!r}: {status if status != 'unchanged' else 'updated'}"
+                f" ({', '.join(reasons)})",
+                2,
+            )
             translation.save_target(user=None, publish=True)
             if status == "unchanged":
                 status = "updated"

@@ -34,15 +34,15 @@ STDERR_KEEP = 4096
 
 @dataclass
 class ExtractionResult:
-    status: str                      # 'done' | 'no_text' | 'failed'
+    status: str  # 'done' | 'no_text' | 'failed'
     text: str = ""
-    page_count: int | None = None    # PDFs only
-    kind: str | None = None          # sniffed kind: pdf/docx/odt/xlsx/txt
-    reason: str = ""                 # why failed/no_text; for done, notes (OCR, lying type...)
+    page_count: int | None = None  # PDFs only
+    kind: str | None = None  # sniffed kind: pdf/docx/odt/xlsx/txt
+    reason: str = ""  # why failed/no_text; for done, notes (OCR, lying type...)
     truncated: bool = False
-    elapsed: float = 0.0             # seconds, wall clock
-    mime: str | None = None          # MIME type of the sniffed kind
-    engine: str | None = None        # PDF engine used, for the record
+    elapsed: float = 0.0  # seconds, wall clock
+    mime: str | None = None  # MIME type of the sniffed kind
+    engine: str | None = None  # PDF engine used, for the record
 
     @property
     def ok(self) -> bool:
@@ -62,9 +62,7 @@ def _kind_from_hint(hint: str | None) -> str | None:
     for kind, ext in EXTENSIONS.items():
         if h.endswith(ext):
             return kind
-    if h.endswith((".doc",)):
-        return "doc"
-    return h.rsplit(".", 1)[-1] or h
+    return h.rsplit(".", 1)[-1] or h  # e.g. "doc": reported as "file type says DOC ..."
 
 
 def _limits(cpu_seconds: int, memory_mb: int, fsize_mb: int):
@@ -129,8 +127,18 @@ def extract(
     if ocr:
         ocr_pages = DEFAULT_OCR_PAGES if ocr is True else max(0, int(ocr))
 
-    cmd = [sys.executable, "-m", WORKER_MODULE, path, "--kind", kind,
-           "--max-chars", str(int(max_chars)), "--memory-mb", str(int(memory_mb))]
+    cmd = [
+        sys.executable,
+        "-m",
+        WORKER_MODULE,
+        path,
+        "--kind",
+        kind,
+        "--max-chars",
+        str(int(max_chars)),
+        "--memory-mb",
+        str(int(memory_mb)),
+    ]
     if ocr_pages and kind == "pdf":
         cmd += ["--ocr-pages", str(ocr_pages)]
     if kind == "txt" and sniffed.reason.startswith("text ("):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import zipfile
 from typing import NamedTuple
 
@@ -78,7 +79,8 @@ _SIGNATURES: list[tuple[bytes, int, str, str | None]] = [
     (b"\x00asm", 0, "an executable (WebAssembly), not a document", "application/wasm"),
     (b"#!", 0, "an executable script, not a document", "text/x-script"),
     (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0,
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        0,
         "an old-format Microsoft Office file (.doc/.xls/.ppt): save it as DOCX, XLSX or PDF and upload that",
         "application/x-ole-storage",
     ),
@@ -138,7 +140,7 @@ def sniff(path: str | os.PathLike) -> SniffResult:
         return _sniff_zip(path)
 
     for prefix, offset, reason, mime in _SIGNATURES:
-        if head[offset:offset + len(prefix)] == prefix:
+        if head[offset : offset + len(prefix)] == prefix:
             if prefix == b"#!" and not head.startswith((b"#!/", b"#! /")):
                 continue  # plain text that starts with "#!" and no path
             if prefix == b"BM" and not _looks_like_bmp(head, size):
@@ -203,6 +205,11 @@ def sniff_bytes_text(sample: bytes, complete: bool = True) -> str | None:
     return "cp1251" if _mostly_printable(text, cyrillic_needed=True) else None
 
 
+_WORD = re.compile(r"\w+")
+_CYR = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
 def _mostly_printable(text: str, cyrillic_needed: bool = False) -> bool:
     if not text:
         return True
@@ -222,7 +229,13 @@ def _mostly_printable(text: str, cyrillic_needed: bool = False) -> bool:
         # cp1251 decodes every byte except 0x98: demand that the high bytes
         # turn into Russian letters rather than box-drawing/symbol soup.
         high = sum(1 for ch in text if ord(ch) > 0x7F)
-        return high == 0 or cyr >= 0.8 * high
+        if high and cyr < 0.8 * high:
+            return False
+        # Latin-1/cp1252 text also decodes to Cyrillic letters ("café" -> "cafй"),
+        # but then they sit inside Latin words: real Russian words are all-Cyrillic.
+        cyr_words = [w for w in _WORD.findall(text) if _CYR.search(w)]
+        mixed = sum(1 for w in cyr_words if _LATIN.search(w))
+        return mixed <= 0.2 * len(cyr_words)
     return True
 
 
@@ -242,9 +255,7 @@ def _sniff_zip(path) -> SniffResult:
                     return _accept("odt")
                 if mimetype.startswith(b"application/vnd.oasis.opendocument."):
                     what = mimetype.decode("ascii", "replace").rsplit(".", 1)[-1]
-                    return _refuse(
-                        f"an OpenDocument {what} file: only text documents (ODT) are supported here"
-                    )
+                    return _refuse(f"an OpenDocument {what} file: only text documents (ODT) are supported here")
                 if mimetype == b"application/epub+zip":
                     return _refuse("an EPUB e-book: convert it to PDF and upload that")
             if "[Content_Types].xml" in names:

@@ -8,16 +8,22 @@ import unicodedata
 __all__ = ["normalize_text", "TextSink", "count_letters"]
 
 _LIGATURES = {
-    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
-    "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
 }
 # Characters deleted outright: C0/C1 controls except \t and \n (\r, \f, \v
 # and the Unicode separators are turned into \n first), soft hyphen,
 # zero-width characters, BOM, non-characters and lone surrogates.
 _DROP = {c: None for c in range(0x20) if c not in (0x09, 0x0A)}
 _DROP.update({c: None for c in range(0x7F, 0xA0)})
-_DROP.update({0xAD: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None,
-              0xFEFF: None, 0xFFFE: None, 0xFFFF: None})
+_DROP.update(
+    {0xAD: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0xFFFE: None, 0xFFFF: None}
+)
 _DROP.update({ord(k): v for k, v in _LIGATURES.items()})
 _NEWLINES = re.compile(r"\r\n?|[\f\v\x1c-\x1e\x85\u2028\u2029]")
 _HSPACE = re.compile(r"[^\S\n]+")  # whitespace other than newline (incl. NBSP, tabs)

@@ -26,11 +26,7 @@ import warnings
 import zipfile
 import zlib
 
-try:  # support both "python -m publications.extraction.worker" and imports
-    from .text import TextSink, count_letters, normalize_text
-except ImportError:  # pragma: no cover - run as a plain script
-    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-    from publications.extraction.text import TextSink, count_letters
+from .text import TextSink, count_letters
 
 try:
     import pypdfium2 as _pdfium
@@ -54,12 +50,12 @@ if os.environ.get("PUBLICATIONS_PDF_ENGINE") == "pypdf":  # for testing the fall
 
 # Limits for compressed content (ZIP members and PDF Flate streams).
 ZIP_MAX_MEMBERS = 10_000
-ZIP_MAX_TOTAL = 300 * 1024 * 1024        # sum of uncompressed member sizes
-ZIP_MAX_RATIO = 200                      # per member, when it is also large:
+ZIP_MAX_TOTAL = 300 * 1024 * 1024  # sum of uncompressed member sizes
+ZIP_MAX_RATIO = 200  # per member, when it is also large:
 ZIP_RATIO_MIN_SIZE = 20 * 1024 * 1024
-PDF_MAX_STREAM = 256 * 1024 * 1024       # one inflated Flate stream
+PDF_MAX_STREAM = 256 * 1024 * 1024  # one inflated Flate stream
 PDF_MAX_TOTAL_INFLATE = 1024 * 1024 * 1024
-MIN_LETTERS_PER_PAGE = 10                # below this on average: "no text layer"
+MIN_LETTERS_PER_PAGE = 10  # below this on average: "no text layer"
 OCR_MAX_PAGES = 20
 OCR_DPI = 300
 
@@ -97,8 +93,8 @@ class Failed(Exception):
 
 # --------------------------------------------------------------------- PDF
 
-def check_pdf_streams(path: str, max_stream: int = PDF_MAX_STREAM,
-                      max_total: int = PDF_MAX_TOTAL_INFLATE) -> None:
+
+def check_pdf_streams(path: str, max_stream: int = PDF_MAX_STREAM, max_total: int = PDF_MAX_TOTAL_INFLATE) -> None:
     """Inflate every Flate stream in the file without keeping the output,
     and fail if one (or all together) would expand beyond the limits.
 
@@ -113,7 +109,7 @@ def check_pdf_streams(path: str, max_stream: int = PDF_MAX_STREAM,
     with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
         for match in re.finditer(rb"(?<!end)stream(?:\r\n|\n|\r)", mm):
             start = match.end()
-            head = mm[start:start + 2]
+            head = mm[start : start + 2]
             if len(head) < 2 or head[0] & 0x0F != 8 or ((head[0] << 8) | head[1]) % 31:
                 continue  # not a zlib header (raw/DCT/JBIG2/encrypted data)
             d = zlib.decompressobj()
@@ -121,7 +117,7 @@ def check_pdf_streams(path: str, max_stream: int = PDF_MAX_STREAM,
             pos = start
             try:
                 while pos < size and not d.eof:
-                    chunk = mm[pos:pos + 65536]
+                    chunk = mm[pos : pos + 65536]
                     pos += len(chunk)
                     out = d.decompress(chunk, 1 << 20)
                     produced += len(out)
@@ -192,8 +188,9 @@ def _pdf_pages(path: str, max_chars: int | None, max_stream: int = PDF_MAX_STREA
     else:
         texts, count = _pypdf_pages(path, max_chars)
     if not _pdf_tail_ok(path):
-        raise Failed("truncated or corrupt PDF: the file ends before its end-of-file marker "
-                     "(incomplete upload?)", "corrupt")
+        raise Failed(
+            "truncated or corrupt PDF: the file ends before its end-of-file marker (incomplete upload?)", "corrupt"
+        )
     return texts, count
 
 
@@ -221,10 +218,21 @@ def _pypdf_pages(path: str, max_chars: int | None):
         return texts, count
     except LimitReachedError:
         raise Failed(BOMB, "bomb")
+    except DependencyError:
+        raise Failed("encrypted PDF (AES: needs the cryptography package)", "encrypted")
     except FileNotDecryptedError:
         raise Failed("encrypted PDF", "encrypted")
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            AssertionError, zlib.error, RecursionError) as exc:
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        AssertionError,
+        zlib.error,
+        RecursionError,
+    ) as exc:
         raise Failed(f"truncated or corrupt PDF: {exc}", "corrupt")
 
 
@@ -273,7 +281,8 @@ def ocr_pdf(path: str, count: int, max_pages: int, max_chars: int) -> dict | Non
             try:
                 proc = subprocess.run(
                     [tesseract, img, "stdout", "-l", langs, "--psm", "3"],
-                    capture_output=True, timeout=300,
+                    capture_output=True,
+                    timeout=300,
                 )
             except subprocess.TimeoutExpired:
                 raise Failed("OCR took too long")
@@ -289,8 +298,12 @@ def ocr_pdf(path: str, count: int, max_pages: int, max_chars: int) -> dict | Non
     if pages < count:
         note += f"; only the first {pages} of {count} pages"
     if count_letters(text) < 30:
-        return {"status": "no_text", "reason": "no text layer (scanned?), and OCR found no text",
-                "text": text, "truncated": sink.truncated}
+        return {
+            "status": "no_text",
+            "reason": "no text layer (scanned?), and OCR found no text",
+            "text": text,
+            "truncated": sink.truncated,
+        }
     return {"status": "done", "reason": note, "text": text, "truncated": sink.truncated or pages < count}
 
 
@@ -309,12 +322,29 @@ def _render_page(path: str, index: int, out_png: str) -> None:
     if not pdftoppm:
         raise Failed("OCR needs pypdfium2 or pdftoppm (poppler-utils) to render pages")
     prefix = out_png[:-4]
-    subprocess.run([pdftoppm, "-r", str(OCR_DPI), "-gray", "-png", "-singlefile",
-                    "-f", str(index + 1), "-l", str(index + 1), path, prefix],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            pdftoppm,
+            "-r",
+            str(OCR_DPI),
+            "-gray",
+            "-png",
+            "-singlefile",
+            "-f",
+            str(index + 1),
+            "-l",
+            str(index + 1),
+            path,
+            prefix,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
 
 
 # --------------------------------------------------------------- ZIP-based
+
 
 def check_zip(path: str) -> None:
     try:
@@ -340,7 +370,7 @@ def extract_docx(path: str, sink: TextSink) -> dict:
     from docx.text.paragraph import Paragraph
 
     document = docx.Document(path)
-    seen_cells: set[int] = set()
+    seen_cells: set = set()
 
     def blocks(parent, element):
         # like iter_inner_content(), but also descends into content controls
@@ -373,9 +403,9 @@ def extract_docx(path: str, sink: TextSink) -> dict:
         for row in table.rows:
             cells = []
             for cell in row.cells:
-                if id(cell._tc) in seen_cells:  # merged cells repeat
+                if cell._tc in seen_cells:  # merged cells repeat (kept alive: same proxy)
                     continue
-                seen_cells.add(id(cell._tc))
+                seen_cells.add(cell._tc)
                 cells.append(cell)
             parts = []
             for cell in cells:
@@ -394,8 +424,11 @@ def extract_docx(path: str, sink: TextSink) -> dict:
         for hf in (section.first_page_footer, section.footer, section.even_page_footer):
             if not hf.is_linked_to_previous:
                 walk(hf)
-    return {"status": "done" if sink.text() else "no_text", "page_count": None,
-            **({} if sink.text() else {"reason": "the document contains no text"})}
+    return {
+        "status": "done" if sink.text() else "no_text",
+        "page_count": None,
+        **({} if sink.text() else {"reason": "the document contains no text"}),
+    }
 
 
 _ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -405,16 +438,16 @@ _ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 def extract_odt(path: str, sink: TextSink) -> dict:
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True, remove_pis=True
+    )
     with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
         root = etree.parse(fh, parser).getroot()
     body = root.find(f"{{{_ODF_OFFICE}}}body")
     if body is None:
         raise Failed("damaged ODT: no document body", "corrupt")
     paragraph_tags = {f"{{{_ODF_TEXT}}}p", f"{{{_ODF_TEXT}}}h"}
-    skip = {f"{{{_ODF_TEXT}}}note-citation", f"{{{_ODF_TEXT}}}tracked-changes",
-            f"{{{_ODF_OFFICE}}}annotation"}
+    skip = {f"{{{_ODF_TEXT}}}note-citation", f"{{{_ODF_TEXT}}}tracked-changes", f"{{{_ODF_OFFICE}}}annotation"}
     space, tab, brk = f"{{{_ODF_TEXT}}}s", f"{{{_ODF_TEXT}}}tab", f"{{{_ODF_TEXT}}}line-break"
 
     def para_text(p) -> str:
@@ -453,8 +486,11 @@ def extract_odt(path: str, sink: TextSink) -> dict:
             continue
         sink.add(para_text(el), "\n")
     text = sink.text()
-    return {"status": "done" if text else "no_text", "page_count": None,
-            **({} if text else {"reason": "the document contains no text"})}
+    return {
+        "status": "done" if text else "no_text",
+        "page_count": None,
+        **({} if text else {"reason": "the document contains no text"}),
+    }
 
 
 def extract_xlsx(path: str, sink: TextSink) -> dict:
@@ -481,8 +517,11 @@ def extract_xlsx(path: str, sink: TextSink) -> dict:
     finally:
         wb.close()
     has_cells = nonempty_rows > 0
-    return {"status": "done" if has_cells else "no_text", "page_count": None,
-            **({} if has_cells else {"reason": "the spreadsheet has no cell values"})}
+    return {
+        "status": "done" if has_cells else "no_text",
+        "page_count": None,
+        **({} if has_cells else {"reason": "the spreadsheet has no cell values"}),
+    }
 
 
 def _cell(value) -> str:
@@ -492,6 +531,7 @@ def _cell(value) -> str:
 
 
 # --------------------------------------------------------------------- TXT
+
 
 def extract_txt(path: str, sink: TextSink, encoding: str | None) -> dict:
     from .sniff import TEXT_SAMPLE_BYTES, sniff_bytes_text
@@ -510,14 +550,19 @@ def extract_txt(path: str, sink: TextSink, encoding: str | None) -> dict:
         sink.truncated = True
     sink.add(text)
     text = sink.text()
-    return {"status": "done" if text else "no_text", "page_count": None,
-            **({} if text else {"reason": "the file contains only whitespace"})}
+    return {
+        "status": "done" if text else "no_text",
+        "page_count": None,
+        **({} if text else {"reason": "the file contains only whitespace"}),
+    }
 
 
 # -------------------------------------------------------------------- main
 
-def run(path: str, kind: str, max_chars: int, ocr_pages: int = 0, encoding: str | None = None,
-        memory_mb: int | None = None) -> dict:
+
+def run(
+    path: str, kind: str, max_chars: int, ocr_pages: int = 0, encoding: str | None = None, memory_mb: int | None = None
+) -> dict:
     sink = TextSink(max_chars)
     if kind == "pdf":
         max_stream = PDF_MAX_STREAM
@@ -582,8 +627,11 @@ def main(argv: list[str] | None = None) -> int:
         if near_memory_limit():
             os.write(1, b'{"status": "failed", "code": "memory"}')
             os._exit(MEMORY_EXIT)
-        res = {"status": "failed", "kind": args.kind,
-               "reason": f"could not read the {args.kind.upper()}: {type(exc).__name__}: {exc}"[:300]}
+        res = {
+            "status": "failed",
+            "kind": args.kind,
+            "reason": f"could not read the {args.kind.upper()}: {type(exc).__name__}: {exc}"[:300],
+        }
         rc = 0
     data = json.dumps(res, ensure_ascii=False).encode("utf-8")
     out = sys.stdout.buffer

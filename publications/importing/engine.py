@@ -314,7 +314,8 @@ class Importer:
             if self.force:
                 plan.action = "create"
             else:
-                plan.action, plan.reason = "skip", "its page was deleted since the last import (--force creates it again)"
+                plan.action = "skip"
+                plan.reason = "its page was deleted since the last import (--force creates it again)"
             return
         plan.page = page
         source_changes = source is not None and source.action in ("create", "update")

@@ -23,7 +23,9 @@ class TranslationBlocked(Exception):
 
 def translation_for(page, locale):
     """The enabled ``Translation`` of ``page`` into ``locale`` if there is one, else None."""
-    source = TranslationSource.objects.filter(object_id=page.translation_key, specific_content_type=page.content_type_id)
+    source = TranslationSource.objects.filter(
+        object_id=page.translation_key, specific_content_type=page.content_type_id
+    )
     return Translation.objects.filter(source__in=source, target_locale=locale).select_related("source").first()
 
 

@@ -130,7 +130,9 @@ def attach_profile_documents(plan, document_ids, replaced_ids, *, user=None):
         rows = list(obj.profile_documents.all())
         keep = [r for r in rows if r.document_id not in replaced_ids or r.document_id in wanted]
         present = {r.document_id for r in keep}
-        add = [CountryProfileDocument(document_id=d) for d in wanted if d not in present] if pk in plan.country_ids else []
+        add = []
+        if pk in plan.country_ids:
+            add = [CountryProfileDocument(document_id=d) for d in wanted if d not in present]
         if len(keep) == len(rows) and not add:
             continue
         obj.profile_documents = keep + add

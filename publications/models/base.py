@@ -139,31 +139,42 @@ class Publication(Page):
         return [row for row in self.files.select_related("document") if row.document_id]
 
     # Read by the search index (search/): text in the page's language, locale-independent facet keys.
+    # They read relations with .all(), so the batches built by get_indexed_objects() are prefetched.
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().prefetch_related(
+            "files__document", "country_links__country__region", "thematic_area_links__thematic_area",
+            "organisation_links__organisation", "project_links__project",
+        )
+
+    def _indexed_files(self):
+        return [row for row in self.files.all() if row.document_id]
+
     def related_names(self):
-        names = [page.title for page in self.countries_covered()]
-        names += [f"{page.title} {getattr(page, 'acronym', '')}" for page in self.related_projects()]
-        names += [link.thematic_area.name for link in self.thematic_area_links.select_related("thematic_area")]
-        names += [str(link.organisation) for link in self.organisation_links.select_related("organisation")]
+        names = [page.title for page in localize_pages([link.country for link in self.country_links.all()], self.locale)]
+        projects = localize_pages([link.project for link in self.project_links.all()], self.locale)
+        names += [f"{page.title} {getattr(page, 'acronym', '')}" for page in projects]
+        names += [link.thematic_area.name for link in self.thematic_area_links.all()]
+        names += [str(link.organisation) for link in self.organisation_links.all()]
         return "\n".join(names)
 
     def file_text(self):
-        return "\n".join(row.document.search_text for row in self.file_rows())
+        return "\n".join(row.document.search_text for row in self._indexed_files())
 
     def facet_countries(self):
-        return sorted({link.country.iso_code for link in self.country_links.select_related("country")})
+        return sorted({link.country.iso_code for link in self.country_links.all()})
 
     def facet_regions(self):
-        links = self.country_links.select_related("country__region")
-        return sorted({link.country.region.slug for link in links if link.country.region_id})
+        return sorted({link.country.region.slug for link in self.country_links.all() if link.country.region_id})
 
     def facet_thematic_areas(self):
-        return sorted({link.thematic_area.slug for link in self.thematic_area_links.select_related("thematic_area")})
+        return sorted({link.thematic_area.slug for link in self.thematic_area_links.all()})
 
     def facet_year(self):
         return [str(self.publication_date.year)] if self.publication_date else []
 
     def facet_languages(self):
-        return sorted({row.document.language for row in self.file_rows()})
+        return sorted({row.document.language for row in self._indexed_files()})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -33,8 +33,15 @@ class DatabaseStrategy(SearchStrategy):
     def search(self, params, scope):
         matched = self.matched(params, scope)
         keys = keys_for_pages([pk for pk, _score in matched])
-        empty = {"type": set(), "country": set(), "region": set(), "thematic_area": set(),
-                 "year": set(), "language": set(), "date": (None, None)}
+        empty = {
+            "type": set(),
+            "country": set(),
+            "region": set(),
+            "thematic_area": set(),
+            "year": set(),
+            "language": set(),
+            "date": (None, None),
+        }
         keyed = [(pk, score, keys.get(pk, empty)) for pk, score in matched]
         facets = count_facets([k for _pk, _s, k in keyed], params.filters)
         kept = [(pk, score, k) for pk, score, k in keyed if matches(k, params.filters)]
@@ -95,4 +102,3 @@ class FallbackStrategy(DatabaseStrategy):
 
     def autocomplete(self, text, scope, limit=8):
         return list(scope.queryset().filter(title__icontains=text).values_list("id", flat=True)[:limit])
-

@@ -114,8 +114,7 @@ class EngineStrategy(SearchStrategy):
         }
         if params.sort == "date" or not params.tokens:
             body["sort"] = [
-                {col: {"order": "desc", "missing": "_last", "unmapped_type": "date"}}
-                for col in self.date_columns
+                {col: {"order": "desc", "missing": "_last", "unmapped_type": "date"}} for col in self.date_columns
             ] + [{self.col("first_published_at"): {"order": "desc", "missing": "_last"}}, "_score"]
         if params.tokens:
             body["highlight"] = {
@@ -141,12 +140,14 @@ class EngineStrategy(SearchStrategy):
         hits = []
         for hit in response["hits"]["hits"]:
             fragments = [frag for frags in (hit.get("highlight") or {}).values() for frag in frags]
-            hits.append(Hit(int(hit["fields"]["pk"][0]), float(hit.get("_score") or 0), fragments[0] if fragments else ""))
+            hits.append(
+                Hit(int(hit["fields"]["pk"][0]), float(hit.get("_score") or 0), fragments[0] if fragments else "")
+            )
         facets = {}
         for name in FACETS:
             agg = response["aggregations"][name]
             counts = {}
-            for sub_name, sub in agg.items():
+            for sub in agg.values():
                 if isinstance(sub, dict) and "buckets" in sub:
                     for bucket in sub["buckets"]:
                         key = type_label(int(bucket["key"])) if name == "type" else str(bucket["key"])

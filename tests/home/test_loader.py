@@ -60,8 +60,16 @@ def snapshot():
     return {
         model.__name__: model.objects.count()
         for model in (
-            Page, Region, ThematicArea, Organisation, ProjectObjective, ProjectResult, ProjectPartner,
-            ProjectThematicArea, PublicationProject, Translation,
+            Page,
+            Region,
+            ThematicArea,
+            Organisation,
+            ProjectObjective,
+            ProjectResult,
+            ProjectPartner,
+            ProjectThematicArea,
+            PublicationProject,
+            Translation,
         )
     }
 
@@ -111,7 +119,9 @@ def test_pp_ti_has_four_pilot_projects_in_both_locales(seeded, en, ru):
 
 
 def roles(page):
-    return sorted((row.role, row.country.iso_code if row.country_id else row.organisation.slug) for row in page.partners.all())
+    return sorted(
+        (row.role, row.country.iso_code if row.country_id else row.organisation.slug) for row in page.partners.all()
+    )
 
 
 def test_partner_roles(seeded, en, ru):
@@ -156,8 +166,13 @@ def test_russian_pages_are_live_translated_and_complete(seeded, en, ru):
     assert HomePage.objects.get(locale=ru).slug == "home-ru"  # a sibling of "home" under the tree root
 
     translations = Translation.objects.filter(target_locale=ru)
-    assert translations.count() == english.count() + Region.objects.filter(locale=en).count() + \
-        ThematicArea.objects.filter(locale=en).count() + Organisation.objects.filter(locale=en).count()
+    assert (
+        translations.count()
+        == english.count()
+        + Region.objects.filter(locale=en).count()
+        + ThematicArea.objects.filter(locale=en).count()
+        + Organisation.objects.filter(locale=en).count()
+    )
     for translation in translations:
         total, translated = translation.get_progress()
         assert total == translated, translation.source

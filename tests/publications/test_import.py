@@ -174,7 +174,9 @@ def test_an_edited_row_updates_its_page(imported, docs, area, django_capture_on_
     assert ImportRecord.objects.get(key="fs-1").imported_revision_id == page.latest_revision_id
 
 
-def test_a_page_edited_in_the_admin_is_reported_not_overwritten(imported, docs, area, django_capture_on_commit_callbacks):
+def test_a_page_edited_in_the_admin_is_reported_not_overwritten(
+    imported, docs, area, django_capture_on_commit_callbacks
+):
     page = page_for("fs-1")
     page.title = "Edited by an editor"
     revision = page.save_revision()
@@ -299,3 +301,18 @@ def test_help_names_every_column():
     text = Command().create_parser("manage.py", "import_documents").format_help()
     for column in COLUMNS + ["--dry-run", "--extract-now", "migration_profile"]:
         assert column in text
+
+
+def test_edits_reach_the_translation(imported, docs, area, django_capture_on_commit_callbacks):
+    rows = all_types(area)
+    rows[1]["title"] = "План действий (новая редакция)"
+    output, error = run(django_capture_on_commit_callbacks, write_manifest(docs, rows))
+    assert error is None and "0 created, 1 updated, 7 unchanged" in output
+    assert page_for("ap-2012-ru").title == "План действий (новая редакция)"
+    rows[0]["date"] = "2012-11-23"  # a synchronised field of the source: the Russian page follows
+    output, error = run(django_capture_on_commit_callbacks, write_manifest(docs, rows))
+    assert error is None and "0 created, 2 updated, 6 unchanged" in output
+    russian = page_for("ap-2012-ru")
+    assert str(russian.publication_date) == "2012-11-23" and russian.title == "План действий (новая редакция)"
+    output, _error = run(django_capture_on_commit_callbacks, write_manifest(docs, rows))
+    assert "8 unchanged" in output

@@ -19,12 +19,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The seed is loaded (root conftest); build the index once so mappings and analyzers are ours."""
     with django_db_blocker.unblock():
         call_command("update_index", verbosity=0)
+    yield
+    backend = get_search_backend()
+    if hasattr(backend, "es") and backend.index_prefix.startswith("pptest"):
+        backend.es.indices.delete(index=f"{backend.index_prefix}*", ignore_unavailable=True)
 
 
 def refresh_index():
+    from opensearchpy.exceptions import ConnectionError as EngineDown
+
     backend = get_search_backend()
     if hasattr(backend, "es"):
-        backend.get_index_for_model(Page).refresh()
+        try:
+            backend.get_index_for_model(Page).refresh()
+        except EngineDown:  # tests of a stopped engine
+            pass
 
 
 @pytest.fixture
@@ -41,13 +50,25 @@ def make_publication(library, en):
     from countries.models import CountryPage
     from publications.models import PublicationCountry, PublicationFile, PublicationPage, PublicationThematicArea
 
-    def make(title, *, summary="", file_text="", file_language="en", countries=(), thematic_areas=(),
-             date=datetime.date(2020, 5, 1), kind="report", parent=None):
-        page = PublicationPage(title=title, slug=f"search-test-{next(_counter)}", summary=summary,
-                               kind=kind, publication_date=date)
+    def make(
+        title,
+        *,
+        summary="",
+        file_text="",
+        file_language="en",
+        countries=(),
+        thematic_areas=(),
+        date=datetime.date(2020, 5, 1),
+        kind="report",
+        parent=None,
+    ):
+        page = PublicationPage(
+            title=title, slug=f"search-test-{next(_counter)}", summary=summary, kind=kind, publication_date=date
+        )
         if file_text:
-            document = Document(title=f"{title} (file)", language=file_language, extracted_text=file_text,
-                                extraction_status="done")
+            document = Document(
+                title=f"{title} (file)", language=file_language, extracted_text=file_text, extraction_status="done"
+            )
             document.file.save(f"search-test-{next(_counter)}.txt", ContentFile(file_text.encode()), save=False)
             document.save()
             # saving schedules a real extraction after commit; a test transaction never commits
@@ -55,7 +76,9 @@ def make_publication(library, en):
             document.refresh_from_db()
             page.files.add(PublicationFile(document=document, locale=en))
         for iso in countries:
-            page.country_links.add(PublicationCountry(country=CountryPage.objects.get(iso_code=iso, locale=en), locale=en))
+            page.country_links.add(
+                PublicationCountry(country=CountryPage.objects.get(iso_code=iso, locale=en), locale=en)
+            )
         for slug in thematic_areas:
             page.thematic_area_links.add(
                 PublicationThematicArea(thematic_area=ThematicArea.objects.get(slug=slug, locale=en), locale=en)

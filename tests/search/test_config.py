@@ -19,7 +19,11 @@ def test_unset_means_the_database_backend():
     [
         ("opensearch3://127.0.0.1:9200", "opensearch3", "http://127.0.0.1:9200"),
         ("opensearch2://search.internal:9200", "opensearch2", "http://search.internal:9200"),
-        ("opensearch3s://user:secret@search.example.org:443", "opensearch3", "https://user:secret@search.example.org:443"),
+        (
+            "opensearch3s://user:secret@search.example.org:443",
+            "opensearch3",
+            "https://user:secret@search.example.org:443",
+        ),
         ("opensearch2+https://search.example.org", "opensearch2", "https://search.example.org"),
         ("elasticsearch9://127.0.0.1:9200", "elasticsearch9", "http://127.0.0.1:9200"),
     ],

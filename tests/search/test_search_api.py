@@ -31,8 +31,13 @@ def test_a_phrase_inside_a_pdf_finds_its_publication(client, make_publication):
 def test_facets_count_the_whole_result_set_and_filters_combine(client, make_publication):
     make_publication("Zebrafinch report one", countries=["AM"], thematic_areas=["legal-migration"], file_text="x" * 5)
     make_publication("Zebrafinch report two", countries=["AM", "GE"], date=__import__("datetime").date(2018, 1, 1))
-    make_publication("Zebrafinch report three", countries=["GE"], thematic_areas=["legal-migration"],
-                     file_text="Отчёт на русском", file_language="ru")
+    make_publication(
+        "Zebrafinch report three",
+        countries=["GE"],
+        thematic_areas=["legal-migration"],
+        file_text="Отчёт на русском",
+        file_language="ru",
+    )
     data = api(client, q="zebrafinch", page_size=1)
     assert data["count"] == 3 and len(data["results"]) == 1  # counts are not limited to the page
     country = {item["value"]: item["count"] for item in data["facets"]["country"]}
@@ -50,6 +55,8 @@ def test_facets_count_the_whole_result_set_and_filters_combine(client, make_publ
     assert {i["value"] for i in both["facets"]["year"]} == {"2020", "2018"}
     assert api(client, q="zebrafinch", language="ru")["count"] == 1
     assert api(client, q="zebrafinch", type="home.ProjectPage")["count"] == 0
+    assert api(client, q="zebrafinch", type="publications.PublicationPage")["count"] == 3
+    assert {item["value"]: item["count"] for item in data["facets"]["type"]} == {"publications.PublicationPage": 3}
 
 
 def test_sort_by_date_and_pagination(client, make_publication):

@@ -7,15 +7,19 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.smoke
 def test_results_show_type_date_file_language_and_a_safe_snippet(client, make_publication):
-    make_publication("Okapi readmission study", summary="On <b>okapi</b> cooperation.",
-                     file_text="Chapter on okapi returns.", file_language="ru")
+    make_publication(
+        "Okapi readmission study",
+        summary="On <b>okapi</b> cooperation.",
+        file_text="Chapter on okapi returns.",
+        file_language="ru",
+    )
     response = client.get("/en/search/", {"q": "okapi"})
     html = response.content.decode()
     assert response.status_code == 200
     assert "Okapi readmission study" in html and "<mark>" in html
     assert "&lt;b&gt;" in html or "<b>okapi</b>" not in html  # the editor's text stays text
     assert "1 May 2020" in html or "2020" in html
-    assert 'badge--lang' in html and ">ru<" in html
+    assert "badge--lang" in html and ">ru<" in html
     assert 'name="country"' in html or 'name="type"' in html  # facets are a plain form
 
 

@@ -41,10 +41,12 @@ class Command(BaseCommand):
             if verbosity and shared.is_dir():
                 _, mismatch, errors = filecmp.cmpfiles(shared, DATA_DIR, [SEED_TEXT_FILE, STATES_FILE], shallow=False)
                 if mismatch or errors:
-                    self.stderr.write(self.style.WARNING(
-                        f"{shared} differs from home/seed/data ({', '.join(mismatch + errors)}); loading "
-                        f"home/seed/data. Pass --seed-dir {shared} to load the shared copy."
-                    ))
+                    self.stderr.write(
+                        self.style.WARNING(
+                            f"{shared} differs from home/seed/data ({', '.join(mismatch + errors)}); loading "
+                            f"home/seed/data. Pass --seed-dir {shared} to load the shared copy."
+                        )
+                    )
         seed_dir = Path(seed_dir)
         if not seed_dir.is_dir():
             raise CommandError(f"--seed-dir {seed_dir} is not a folder")
@@ -52,15 +54,18 @@ class Command(BaseCommand):
         if verbosity:
             self.stdout.write(f"Loading the Prague Process seed from {seed_dir}")
         loader = SeedLoader(seed_dir, stdout=self.stdout, verbosity=verbosity)
-        # Wagtail logs every page edit and publication at INFO: hundreds of lines. Keep them for -v 3.
-        wagtail_logger = logging.getLogger("wagtail")
-        level = wagtail_logger.level
+        # Wagtail logs every page edit and publication, django-tasks every (search/reference index) task, at
+        # INFO: thousands of lines. Keep them for -v 3.
+        loggers = [logging.getLogger(name) for name in ("wagtail", "django_tasks")]
+        levels = [logger.level for logger in loggers]
         if verbosity < 3:
-            wagtail_logger.setLevel(logging.WARNING)
+            for logger in loggers:
+                logger.setLevel(logging.WARNING)
         try:
             stats = loader.run()
         finally:
-            wagtail_logger.setLevel(level)
+            for logger, level in zip(loggers, levels, strict=True):
+                logger.setLevel(level)
 
         if verbosity:
             width = max(len(kind) for kind in stats.counts) + 2

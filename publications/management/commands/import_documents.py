@@ -2,6 +2,7 @@
 
 import logging
 import sys
+import textwrap
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -9,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from publications.importing import ImportAbort, Importer
 from publications.importing.rows import COLUMNS, KNOWN_TYPES
 
+TYPES = textwrap.fill(", ".join(KNOWN_TYPES), width=76, subsequent_indent=" " * 18)
 HELP = f"""Import documents into the publication library from a CSV manifest or a folder of files.
 
 A manifest is a UTF-8 CSV file with the columns: {", ".join(COLUMNS)}
@@ -20,7 +22,7 @@ A manifest is a UTF-8 CSV file with the columns: {", ".join(COLUMNS)}
   title           the page title (default: made from the file name)
   language        the language of the file itself: en, ru, mul or other (default: guessed from
                   the share of Cyrillic in its text, or --language)
-  type            {", ".join(KNOWN_TYPES)}.
+  type            {TYPES}.
                   action_plan, declaration and factsheet have their own page types; guidelines,
                   recommendations, handbook, best_practices and training_module are guideline
                   pages of that kind; migration_profile attaches the document to the country
@@ -31,7 +33,8 @@ A manifest is a UTF-8 CSV file with the columns: {", ".join(COLUMNS)}
   summary         the page summary
   translation_of  the key of another row: this row becomes that publication's translation (its
                   title and summary fill the translated page through wagtail-localize; its file is
-                  added to the publication's files, so both language versions offer both files)
+                  added to the publication's files, so both language versions offer both files;
+                  its type, date, countries and thematic areas come from the source row)
   publish         yes (published) or no (a draft for the editorial workflow; the default)
   legacy_url      the address on the old site: becomes a permanent redirect to the page
 
@@ -41,7 +44,12 @@ was changed in the admin since the last import (then it is reported and left alo
 status is 1 if any row failed.
 
 A folder: every file in it (and its subfolders) becomes an "other publication" (kind report)
-titled from the file name, unless a file with the same content was already imported."""
+titled from the file name, unless a file with the same content was already imported.
+
+Text extraction of new documents runs on the task queue after each row commits (inline with
+the immediate tasks backend); --extract-now runs it here instead.
+
+Example:  manage.py import_documents library/manifest.csv --dry-run"""
 
 
 class Command(BaseCommand):

@@ -1,0 +1,14 @@
+"""Settings for the search benchmarks: cms.settings.test plus a benchmark index prefix.
+
+    DJANGO_SETTINGS_MODULE=benchmarks.search_settings DATABASE_URL=... SEARCH_URL=...
+"""
+
+import os
+
+from cms.settings.test import *  # noqa: F403
+from search.config import backends_from_url
+
+WAGTAILSEARCH_BACKENDS = backends_from_url(
+    os.environ.get("SEARCH_URL"), index_prefix=os.environ.get("SEARCH_INDEX_PREFIX", "ppbench_"), timeout=30
+)
+ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,97 @@
+"""Search never takes publishing down: a stopped engine costs editors nothing, readers a notice."""
+
+import socket
+import time
+
+import pytest
+
+from django.test import override_settings
+
+from search.backends import get_strategy
+from search.config import backends_from_url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def stopped_engine(settings):
+    """An engine URL on a port that was just bound and closed: nothing listens there."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    from django.core.cache import cache
+
+    get_strategy.cache_clear()
+    cache.delete("search:engine-down")
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends_from_url(f"opensearch3://127.0.0.1:{port}", timeout=5)):
+        yield port
+    get_strategy.cache_clear()
+    cache.delete("search:engine-down")
+
+
+def test_editors_create_edit_publish_unpublish_move_and_delete_with_the_engine_stopped(
+    stopped_engine, make_publication, library, django_capture_on_commit_callbacks
+):
+    from home.models import StandardPage
+
+    started = time.monotonic()
+    page = make_publication("Resilience probe one", summary="Written while the engine is down.")
+    page.title = "Resilience probe one, edited"
+    page.save_revision().publish()
+    page.unpublish()
+    page.save_revision().publish()
+    other_parent = StandardPage(title="Resilience parent", slug="resilience-parent")
+    library.get_parent().add_child(instance=other_parent)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(other_parent, pos="last-child")
+        page.refresh_from_db()
+        page.delete()
+    assert time.monotonic() - started < 5
+
+
+def test_a_delete_enqueues_its_index_removal_instead_of_calling_the_engine(
+    make_publication, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    page = make_publication("Removal probe")
+    with (
+        mock.patch("search.tasks.remove_from_index_task") as task,
+        mock.patch("modelsearch.index.remove_object") as synchronous_remove,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        page.delete()
+    enqueue = task.enqueue
+    assert ("publications.PublicationPage", str(page.pk)) in [c.args for c in enqueue.call_args_list]
+    assert not synchronous_remove.called
+
+
+def test_the_public_page_answers_fast_with_a_notice_and_database_results(stopped_engine, client, make_publication):
+    make_publication("Fallback probe readmission agreements", summary="Readmission of persons.")
+    started = time.monotonic()
+    response = client.get("/en/search/", {"q": "fallback probe"})
+    assert time.monotonic() - started < 2
+    html = response.content.decode()
+    assert response.status_code == 200 and "data-search-notice" in html
+    assert "Fallback probe readmission agreements" in html
+    api = client.get("/api/search/", {"q": "fallback probe"}).json()
+    assert api["backend"] == "fallback" and api["notice"] and api["count"] == 1
+
+
+@pytest.mark.search_engine
+def test_removal_task_takes_a_deleted_page_out_of_the_engine(
+    client, make_publication, django_capture_on_commit_callbacks
+):
+    from .conftest import refresh_index
+
+    page = make_publication("Deletion probe okapi")
+    assert client.get("/api/search/", {"q": "deletion probe okapi"}).json()["count"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        page.delete()
+    refresh_index()
+    from modelsearch.backends import get_search_backend
+    from wagtail.models import Page
+
+    backend = get_search_backend()
+    assert not backend.es.exists(index=backend.get_index_for_model(Page).name, id=str(page.pk))
