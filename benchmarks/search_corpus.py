@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (sample prose)
 """Generate a search benchmark corpus: N publications with PDF-sized bilingual file text.
 
 Each publication gets a title, a summary, two to four covered states, a thematic area, a year and
@@ -19,19 +20,28 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.search_settings")
 
-EN = (
-    "The Prague Process supports dialogue on readmission agreements, labour migration and the return of "
-    "irregular migrants. Participating states exchange good practice on border management, asylum systems "
-    "and the integration of migrants. Trafficking in human beings remains a shared concern, and the action "
-    "plan calls for better data on migration flows, visa facilitation and circular migration schemes."
-).split(". ")
-RU = (
-    "Пражский процесс поддерживает диалог о соглашениях о реадмиссии, трудовой миграции и возвращении "
-    "нелегальных мигрантов. Государства-участники обмениваются опытом в области управления границами, систем "
-    "убежища и интеграции мигрантов. Торговля людьми остаётся общей проблемой, а план действий призывает к "
-    "улучшению данных о миграционных потоках, упрощению визового режима и программам циркулярной миграции."
-).split(". ")
-WORDS = "asylum border visa labour return readmission mobility diaspora remittances integration".split()
+EN = [
+    "The Prague Process supports dialogue on readmission agreements, labour migration and the return of irregular migrants",
+    "Participating states exchange good practice on border management, asylum systems and the integration of migrants",
+    "Trafficking in human beings remains a shared concern, and the action plan calls for better data on migration flows, visa facilitation and circular migration schemes.",
+]
+RU = [
+    "Пражский процесс поддерживает диалог о соглашениях о реадмиссии, трудовой миграции и возвращении нелегальных мигрантов",
+    "Государства-участники обмениваются опытом в области управления границами, систем убежища и интеграции мигрантов",
+    "Торговля людьми остаётся общей проблемой, а план действий призывает к улучшению данных о миграционных потоках, упрощению визового режима и программам циркулярной миграции.",
+]
+WORDS = [
+    "asylum",
+    "border",
+    "visa",
+    "labour",
+    "return",
+    "readmission",
+    "mobility",
+    "diaspora",
+    "remittances",
+    "integration",
+]
 PAGE_CHARS = 2500
 
 
@@ -59,6 +69,8 @@ def main():
     logging.disable(logging.INFO)
     from django.db import transaction
 
+    from wagtail.models import Locale
+
     from cms.models import Document, ThematicArea
     from countries.models import CountryPage
     from publications.models import (
@@ -68,7 +80,6 @@ def main():
         PublicationPage,
         PublicationThematicArea,
     )
-    from wagtail.models import Locale
 
     rng = random.Random(args.seed)
     en = Locale.objects.get(language_code="en")
@@ -80,15 +91,26 @@ def main():
     for number in range(existing, args.count):
         with transaction.atomic():
             text = body(rng, args.pages)
-            document = Document.objects.bulk_create([
-                Document(title=f"Bench file {number}", file=f"documents/bench-{number}.pdf", language=rng.choice(["en", "ru"]),
-                         extracted_text=text, extraction_status="done", format="pdf")
-            ])[0]
+            document = Document.objects.bulk_create(
+                [
+                    Document(
+                        title=f"Bench file {number}",
+                        file=f"documents/bench-{number}.pdf",
+                        language=rng.choice(["en", "ru"]),
+                        extracted_text=text,
+                        extraction_status="done",
+                        format="pdf",
+                    )
+                ]
+            )[0]
             year = rng.randint(2004, 2025)
             page = PublicationPage(
                 title=f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} study {number}",
-                slug=f"bench-{number}", summary=" ".join(rng.sample(EN + RU, 2)), kind="study",
-                publication_date=datetime.date(year, rng.randint(1, 12), 1), live=True,
+                slug=f"bench-{number}",
+                summary=" ".join(rng.sample(EN + RU, 2)),
+                kind="study",
+                publication_date=datetime.date(year, rng.randint(1, 12), 1),
+                live=True,
             )
             library.add_child(instance=page)
             PublicationFile.objects.bulk_create([PublicationFile(page=page, document=document, locale=en)])

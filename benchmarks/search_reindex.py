@@ -28,9 +28,11 @@ def main():
     import logging
 
     logging.disable(logging.INFO)
-    from django.core.management import call_command
-    from modelsearch.backends import get_search_backend
     from opensearchpy import helpers
+
+    from django.core.management import call_command
+
+    from modelsearch.backends import get_search_backend
 
     backend = get_search_backend()
     client, prefix = backend.es, backend.index_prefix
@@ -44,17 +46,25 @@ def main():
     for name in indices:
         docs += client.count(index=name)["count"]
         size += client.indices.stats(index=name)["indices"][name]["primaries"]["store"]["size_in_bytes"]
-    print(f"update_index: {docs} documents in {reindex_s:.1f} s = {docs / reindex_s:.0f} docs/s "
-          f"({size / 1e6:.0f} MB in the engine)")
+    print(
+        f"update_index: {docs} documents in {reindex_s:.1f} s = {docs / reindex_s:.0f} docs/s "
+        f"({size / 1e6:.0f} MB in the engine)"
+    )
 
     sources = {}
     for name in indices:
-        sources[name] = [(hit["_id"], hit["_source"]) for hit in helpers.scan(client, index=name, query={"query": {"match_all": {}}})]
+        sources[name] = [
+            (hit["_id"], hit["_source"]) for hit in helpers.scan(client, index=name, query={"query": {"match_all": {}}})
+        ]
     raw_names = {}
     for name in indices:
         info = client.indices.get(index=name)[name]
-        settings = {k: v for k, v in info["settings"]["index"].items() if k in ("analysis", "max_ngram_diff", "number_of_shards")}
-        raw = f"{prefix}_raw_{name[len(prefix):]}"
+        settings = {
+            k: v
+            for k, v in info["settings"]["index"].items()
+            if k in ("analysis", "max_ngram_diff", "number_of_shards")
+        }
+        raw = f"{prefix}_raw_{name[len(prefix) :]}"
         client.indices.delete(index=raw, ignore_unavailable=True)
         client.indices.create(index=raw, body={"settings": {"index": settings}, "mappings": info["mappings"]})
         raw_names[name] = raw

@@ -1,6 +1,6 @@
 """Settings for the search benchmarks: cms.settings.test plus a benchmark index prefix.
 
-    DJANGO_SETTINGS_MODULE=benchmarks.search_settings DATABASE_URL=... SEARCH_URL=...
+DJANGO_SETTINGS_MODULE=benchmarks.search_settings DATABASE_URL=... SEARCH_URL=...
 """
 
 import os

@@ -6,13 +6,16 @@ the extraction task, which runs on the queue and never in a request.
 
 import hashlib
 import logging
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 from wagtail.search import index
 
 from cms.models import ExtractionStatus
@@ -102,7 +105,11 @@ def run_extraction(document):
     if path is None or not Path(path).exists():
         status, text, pages, reason = ExtractionStatus.FAILED, "", None, _("the stored file is missing")
     else:
-        result = extract(path, expected_kind=document.file_extension, **limits)
+        with tempfile.TemporaryDirectory() as folder:
+            preview_path = Path(folder) / "preview.png"
+            result = extract(path, expected_kind=document.file_extension, preview_path=preview_path, **limits)
+            if result.preview and preview_path.exists():
+                store_preview(document, preview_path)
         status = {"done": ExtractionStatus.DONE, "no_text": ExtractionStatus.NO_TEXT}.get(
             result.status, ExtractionStatus.FAILED
         )
@@ -119,6 +126,15 @@ def run_extraction(document):
     return document
 
 
+def store_preview(document, png_path):
+    """Keep the first-page image beside the document (replacing an older one)."""
+    if document.preview:
+        document.preview.delete(save=False)
+    with open(png_path, "rb") as handle:
+        document.preview.save(f"document-{document.pk}.png", File(handle), save=False)
+    type(document).objects.filter(pk=document.pk).update(preview=document.preview.name)
+
+
 def pages_using(document):
     """Every page (all locales) that offers ``document`` as a file."""
     from countries.models import CountryProfileDocument
@@ -127,8 +143,6 @@ def pages_using(document):
 
     page_ids = set(PublicationFile.objects.filter(document=document).values_list("page_id", flat=True))
     page_ids |= set(CountryProfileDocument.objects.filter(document=document).values_list("page_id", flat=True))
-    from wagtail.models import Page
-
     return Page.objects.filter(pk__in=page_ids).specific()
 
 

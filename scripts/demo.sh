@@ -12,8 +12,6 @@ echo "==> Migrating the database"
 $PY manage.py migrate --noinput -v0
 echo "==> Loading the Prague Process seed content (English and Russian)"
 $PY manage.py load_prague_process
-echo "==> Compiling interface translations"
-$PY manage.py compilemessages -l ru --ignore ".venv/*" -v0
 echo "==> Building the search index"
 $PY manage.py update_index
 echo "==> Admin login"

@@ -10,7 +10,7 @@ import re
 
 from django.utils.html import escape, strip_tags
 
-from modelsearch.index import SearchField
+from modelsearch.index import RelatedFields, SearchField
 
 from . import settings as search_settings
 from .synonyms import fold
@@ -25,21 +25,28 @@ def stem(term):
 
 def page_text(page):
     """The page's searchable text except its title, in index order (summary first)."""
-    parts = []
-    for field in page.get_search_fields():
-        if type(field) is not SearchField or field.field_name == "title":
+    return " ".join(" ".join(_texts(page, page.get_search_fields(), skip_title=True)).split())
+
+
+def _texts(obj, fields, skip_title=False):
+    for field in fields:
+        if isinstance(field, RelatedFields):
+            related = getattr(obj, field.field_name, None)
+            for item in related.all() if hasattr(related, "all") else [related] if related else []:
+                yield from _texts(item, field.fields)
+            continue
+        if type(field) is not SearchField or (skip_title and field.field_name == "title"):
             continue
         try:
-            model_field = field.get_field(type(page))
+            model_field = field.get_field(type(obj))
         except Exception:  # a method such as file_text(): its value is the text
             model_field = None
-        value = getattr(page, model_field.attname) if model_field is not None else field.get_value(page)
+        value = getattr(obj, model_field.attname) if model_field is not None else field.get_value(obj)
         if not value:
             continue
         if model_field is not None and hasattr(model_field, "get_searchable_content"):
             value = " ".join(str(part) for part in model_field.get_searchable_content(value))
-        parts.append(strip_tags(str(value)))
-    return " ".join(" ".join(parts).split())
+        yield strip_tags(str(value))
 
 
 def build_snippet(text, terms, size=None):

@@ -7,6 +7,7 @@ cached; saving or deleting a group drops the cache (signals wired in ``apps.py``
 
 import re
 import unicodedata
+from os.path import commonprefix
 
 from django.core.cache import cache
 
@@ -14,6 +15,7 @@ from . import settings as search_settings
 
 CACHE_KEY = "search:synonym-groups:v1"
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+CYRILLIC = re.compile("[а-я]")
 
 
 def fold(text):
@@ -43,7 +45,7 @@ def invalidate(**kwargs):
 
 
 def _lookup():
-    """Map folded token tuples to the alternatives of their group(s)."""
+    """``[(folded token tuple, alternatives)]`` for every term of every group."""
     table = {}
     for terms in load_groups():
         for term in terms:
@@ -51,7 +53,17 @@ def _lookup():
             if key:
                 table.setdefault(key, [])
                 table[key].extend(t for t in terms if t not in table[key])
-    return table
+    return list(table.items())
+
+
+def same_word(query_token, term_token):
+    """Inflected forms count: Турции ~ Турция, Кыргызстане ~ Кыргызстан, returns ~ return."""
+    if query_token == term_token:
+        return True
+    if CYRILLIC.search(term_token):
+        prefix = len(commonprefix([query_token, term_token]))
+        return prefix >= max(4, len(term_token) - 2) and len(query_token) - prefix <= 3
+    return query_token in (term_token + "s", term_token + "es")
 
 
 def expand(tokens):
@@ -59,16 +71,15 @@ def expand(tokens):
 
     The longest group term wins at each position ("North Macedonia" before "Macedonia").
     """
-    table = _lookup()
-    longest = max((len(key) for key in table), default=0)
+    table = sorted(_lookup(), key=lambda item: -len(item[0]))
     folded = [fold(token) for token in tokens]
     clauses, i = [], 0
     while i < len(tokens):
-        for size in range(min(longest, len(tokens) - i), 0, -1):
-            alternatives = table.get(tuple(folded[i : i + size]))
-            if alternatives:
+        for key, alternatives in table:
+            window = folded[i : i + len(key)]
+            if len(window) == len(key) and all(same_word(q, t) for q, t in zip(window, key)):
                 clauses.append(alternatives)
-                i += size
+                i += len(key)
                 break
         else:
             clauses.append(tokens[i])

@@ -34,7 +34,7 @@ def test_an_untranslated_page_shows_english_with_a_notice(client, untranslated_r
     assert russian.live
     assert not is_fully_translated(russian)
     html = client.get(russian.url).content.decode()
-    assert "has not been fully translated" in html or "не полностью переведена" in html
+    assert "Перевод этой страницы ещё не завершён" in html
     assert '<div lang="en">' in html
 
 

@@ -1,5 +1,6 @@
 """Settings shared by every environment.  Machine-specific values come from the environment."""
 
+import shutil
 from pathlib import Path
 
 import dj_database_url
@@ -174,7 +175,8 @@ DOCUMENT_EXTRACTION_LIMITS = {
     "memory_mb": env_int("EXTRACTION_MEMORY_MB", 1024),
     "wall_seconds": env_int("EXTRACTION_WALL_SECONDS", 300),
     "max_chars": env_int("EXTRACTION_MAX_CHARS", 2_000_000),
-    "ocr": env_bool("EXTRACTION_OCR", False),
+    # OCR of scanned PDFs (Tesseract, English and Russian) wherever Tesseract is installed.
+    "ocr": env_bool("EXTRACTION_OCR", shutil.which("tesseract") is not None),
 }
 # What the search index takes of one document's text (PostgreSQL's tsvector is capped at 1 MB).
 SEARCH_TEXT_MAX_CHARS = env_int("SEARCH_TEXT_MAX_CHARS", 200_000)

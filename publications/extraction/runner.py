@@ -43,6 +43,7 @@ class ExtractionResult:
     elapsed: float = 0.0  # seconds, wall clock
     mime: str | None = None  # MIME type of the sniffed kind
     engine: str | None = None  # PDF engine used, for the record
+    preview: bool = False  # a first-page PNG was written to preview_path
 
     @property
     def ok(self) -> bool:
@@ -97,6 +98,7 @@ def extract(
     wall_seconds: float = 120,
     max_chars: int = 1_000_000,
     ocr=None,
+    preview_path=None,
 ) -> ExtractionResult:
     """Sniff ``path`` and extract its text in a limited subprocess.
 
@@ -143,7 +145,9 @@ def extract(
         cmd += ["--ocr-pages", str(ocr_pages)]
     if kind == "txt" and sniffed.reason.startswith("text ("):
         cmd += ["--encoding", sniffed.reason[6:-1]]
-    fsize_mb = 64 if ocr_pages else 1
+    if preview_path and kind == "pdf":
+        cmd += ["--preview", os.fspath(preview_path)]
+    fsize_mb = 64 if ocr_pages else (4 if preview_path else 1)
 
     common = {"kind": kind, "mime": sniffed.mime}
     try:
@@ -212,6 +216,7 @@ def extract(
         reason=reason,
         truncated=truncated,
         engine=data.get("engine"),
+        preview=bool(data.get("preview")),
         **common,
     )
 

@@ -307,6 +307,28 @@ def ocr_pdf(path: str, count: int, max_pages: int, max_chars: int) -> dict | Non
     return {"status": "done", "reason": note, "text": text, "truncated": sink.truncated or pages < count}
 
 
+PREVIEW_WIDTH = 360
+
+
+def render_preview(path: str, out_png: str) -> bool:
+    """A small colour image of the first page, for the reader's file list; False if it cannot be drawn."""
+    if _pdfium is None:
+        return False
+    try:
+        doc = _pdfium.PdfDocument(path)
+        try:
+            page = doc[0]
+            width = page.get_width() or PREVIEW_WIDTH
+            bitmap = page.render(scale=PREVIEW_WIDTH / width)
+            bitmap.to_pil().convert("RGB").save(out_png, optimize=True)
+            page.close()
+        finally:
+            doc.close()
+    except Exception:  # a preview is a nicety: the text matters more
+        return False
+    return True
+
+
 def _render_page(path: str, index: int, out_png: str) -> None:
     if _pdfium is not None:
         doc = _pdfium.PdfDocument(path)
@@ -603,10 +625,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ocr-pages", type=int, default=0, help="OCR up to N pages of a scanned PDF (0: no OCR)")
     ap.add_argument("--encoding", default=None, help="text encoding for --kind txt")
     ap.add_argument("--memory-mb", type=int, default=None, help="the memory limit the parent set (scales bomb limits)")
+    ap.add_argument("--preview", default=None, help="write a PNG of the first page of a PDF here")
     args = ap.parse_args(argv)
     try:
         res = run(args.path, args.kind, args.max_chars, args.ocr_pages, args.encoding, args.memory_mb)
         res["engine"] = PDF_ENGINE if args.kind == "pdf" else None
+        if args.preview and args.kind == "pdf" and res.get("status") != "failed":
+            res["preview"] = render_preview(args.path, args.preview)
         rc = 0
     except Failed as exc:
         if exc.code == "corrupt" and near_memory_limit():

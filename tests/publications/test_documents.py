@@ -158,3 +158,23 @@ def test_extraction_status_page_is_for_editors_only(client, django_user_model):
     client.force_login(user)
     response = client.get(reverse("publications_extraction_status"))
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_a_publication_shows_each_file_with_language_size_pages_and_a_preview(
+    client, tmp_path, django_capture_on_commit_callbacks
+):
+    from publications.models import PublicationFile, PublicationIndexPage, PublicationPage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        document = make_document(tmp_path, "report.pdf", pages=(RUSSIAN_PAGE, "2", "3"), language="ru")
+    document.refresh_from_db()
+    assert document.preview, "a PDF gets a first-page preview image"
+    library = PublicationIndexPage.objects.get(locale__language_code="en")
+    page = library.add_child(instance=PublicationPage(title="Return report", slug="return-report", kind="report"))
+    PublicationFile.objects.create(page=page, document=document, locale=page.locale)
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert document.url in html
+    assert document.preview.url in html
+    assert "Russian" in html and "PDF" in html and "3 pages" in html

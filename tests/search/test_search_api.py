@@ -119,3 +119,12 @@ def test_autocomplete_suggests_titles_as_you_type(client, make_publication):
     response = client.get("/api/search/", {"q": "pangol", "autocomplete": "1"})
     assert response.status_code == 200
     assert "Pangolin trafficking assessment" in [item["title"] for item in response.json()["results"]]
+
+
+def test_a_russian_only_output_is_found_by_english_readers(client, make_publication, ru):
+    from publications.models import PublicationIndexPage
+
+    library_ru = PublicationIndexPage.objects.get(locale=ru)
+    make_publication("Модуль по инклюзии ЕАЭС выхухоль", summary="Выхухоль", parent=library_ru)
+    en_data = api(client, q="выхухоль", locale="en")
+    assert [(item["title"], item["locale"]) for item in en_data["results"]] == [("Модуль по инклюзии ЕАЭС выхухоль", "ru")]
