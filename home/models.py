@@ -146,7 +146,9 @@ class ProjectPage(PartialDateSpanMixin, Page):
         """``[(role_label, [(name, partner_row), ...]), ...]`` in the reader's locale, in role order."""
         rows = list(self.partners.select_related("country", "organisation"))
         with_country = [row for row in rows if row.country_id]
-        localized = dict(zip((row.pk for row in with_country), localize_pages([row.country for row in with_country], self.locale)))
+        localized = dict(
+            zip((row.pk for row in with_country), localize_pages([row.country for row in with_country], self.locale))
+        )
         grouped = {}
         for row in rows:
             grouped.setdefault(row.role, []).append((row.display_name(localized.get(row.pk)), row))
@@ -171,7 +173,9 @@ class ProjectPage(PartialDateSpanMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["pilot_projects"] = ProjectPage.objects.child_of(self).live().specific()
-        context["thematic_areas"] = [link.thematic_area for link in self.thematic_area_links.select_related("thematic_area")]
+        context["thematic_areas"] = [
+            link.thematic_area for link in self.thematic_area_links.select_related("thematic_area")
+        ]
         return context
 
 
@@ -218,15 +222,25 @@ class ProjectPartner(TranslatableMixin, Orderable):
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
     role = models.CharField(_("role"), max_length=20, choices=PartnerRole.choices)
     country = models.ForeignKey(
-        "countries.CountryPage", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "countries.CountryPage",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("state"),
     )
     organisation = models.ForeignKey(
-        "cms.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "cms.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("organisation"),
     )
     body_name = models.CharField(
-        _("institution"), max_length=255, blank=True,
+        _("institution"),
+        max_length=255,
+        blank=True,
         help_text=_("A state institution acting for the state, e.g. 'Ministry of the Interior'."),
     )
 

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
 from wagtail.documents import get_document_model
 from wagtail.permissions import policy_registry
 

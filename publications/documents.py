@@ -14,6 +14,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.search import index

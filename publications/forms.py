@@ -7,21 +7,22 @@ from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+
 from wagtail.documents.forms import BaseDocumentForm
 
 from .documents import RefusedFile, find_duplicate, sha256_of, validate_file
 
 
-def _local_path(upload):
-    """A filesystem path for an upload (large ones already have one)."""
+def _validate_upload(upload):
+    """Sniff an upload from a filesystem path (large uploads already have one)."""
     if hasattr(upload, "temporary_file_path"):
-        return upload.temporary_file_path(), None
-    handle = tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix)
-    for chunk in upload.chunks():
-        handle.write(chunk)
-    handle.flush()
-    upload.seek(0)
-    return handle.name, handle
+        return validate_file(upload.temporary_file_path(), name=upload.name, size=upload.size)
+    with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix) as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+        handle.flush()
+        upload.seek(0)
+        return validate_file(handle.name, name=upload.name, size=upload.size)
 
 
 class DocumentForm(BaseDocumentForm):
@@ -29,14 +30,10 @@ class DocumentForm(BaseDocumentForm):
         upload = self.cleaned_data.get("file")
         if not upload or not hasattr(upload, "chunks"):
             return upload  # unchanged file on edit
-        path, handle = _local_path(upload)
         try:
-            kind = validate_file(path, name=upload.name, size=upload.size)
+            kind = _validate_upload(upload)
         except RefusedFile as exc:
             raise forms.ValidationError(str(exc)) from exc
-        finally:
-            if handle:
-                handle.close()
         duplicate = find_duplicate(sha256_of(upload), exclude_pk=self.instance.pk)
         if duplicate is not None:
             raise forms.ValidationError(

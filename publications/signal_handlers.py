@@ -1,6 +1,7 @@
 """A saved document gets its fingerprint refreshed and, when its content changed, a new extraction."""
 
 from django.db.models.signals import post_save
+
 from wagtail.documents import get_document_model
 
 from .documents import refresh_fingerprint, schedule_extraction

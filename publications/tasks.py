@@ -1,6 +1,7 @@
 """Background work for documents: text extraction runs here, never in a request."""
 
 from django_tasks import task
+
 from wagtail.documents import get_document_model
 
 from .documents import run_extraction

@@ -16,7 +16,6 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page
 
-
 DROP_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 

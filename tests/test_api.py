@@ -1,6 +1,7 @@
 """The Wagtail API v2 with the filters integrators need: type, locale, translation_of."""
 
 import pytest
+
 from django.urls import reverse
 
 from countries.models import CountryPage
@@ -20,7 +21,11 @@ def get(client, url, **params):
 
 @pytest.mark.parametrize(
     ("page_type", "model"),
-    [("home.ProjectPage", ProjectPage), ("publications.ActionPlanPage", ActionPlanPage), ("countries.CountryPage", CountryPage)],
+    [
+        ("home.ProjectPage", ProjectPage),
+        ("publications.ActionPlanPage", ActionPlanPage),
+        ("countries.CountryPage", CountryPage),
+    ],
 )
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_type_and_locale_filters(client, page_type, model, language):

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import polib
 import pytest
+
 from django.conf import settings
 from django.utils import translation
 
@@ -13,7 +14,10 @@ CATALOGUE = Path(settings.BASE_DIR) / "locale" / "ru" / "LC_MESSAGES"
 
 
 def test_the_compiled_catalogue_matches_the_po_file():
-    source = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in polib.pofile(CATALOGUE / "django.po").translated_entries()}
+    source = {
+        (entry.msgctxt, entry.msgid): entry.msgstr
+        for entry in polib.pofile(CATALOGUE / "django.po").translated_entries()
+    }
     compiled = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in polib.mofile(CATALOGUE / "django.mo")}
     stale = {key for key in source if compiled.get(key) != source[key]}
     assert not stale, f"run `make messages`: django.mo is older than django.po for {sorted(stale)[:5]}"

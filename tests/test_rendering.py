@@ -1,6 +1,7 @@
 """Every page type renders in both locales, relations in the page's own language, with a working switcher."""
 
 import pytest
+
 from wagtail.models import Page
 
 from countries.models import CountryIndexPage, CountryPage

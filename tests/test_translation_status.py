@@ -1,6 +1,7 @@
 """A Russian page that exists is not necessarily translated: progress decides, and readers are told."""
 
 import pytest
+
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
@@ -13,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def untranslated_ru_page(home_en, ru, django_capture_on_commit_callbacks):
-    page = home_en.add_child(instance=StandardPage(title="Return and readmission", slug="return", intro="Only English."))
+    page = home_en.add_child(
+        instance=StandardPage(title="Return and readmission", slug="return", intro="Only English.")
+    )
     page.save_revision().publish()
     with django_capture_on_commit_callbacks(execute=True):
         translate_object(page, [ru])

@@ -4,9 +4,9 @@ It lives in ``cms`` and has no foreign key to any page, so no app's migrations d
 another's through it.  Pages point at documents, never the other way round.
 """
 
-from taggit.managers import TaggableManager
-
 import urllib.parse
+
+from taggit.managers import TaggableManager
 
 from django.conf import settings
 from django.db import models
@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.search import index
-
 
 FORMAT_MIME_TYPES = {
     "pdf": "application/pdf",

@@ -134,7 +134,8 @@ def project_outputs(page):
     """The publications that name this project (in any locale), in the page's locale, newest first."""
     Publication = apps.get_model("publications", "Publication")
     return (
-        Publication.objects.live().public()
+        Publication.objects.live()
+        .public()
         .filter(locale=page.locale, project_links__project__translation_key=page.translation_key)
         .distinct()
         .order_by("-publication_date", "title")
@@ -149,7 +150,9 @@ def latest_publications(locale, count=5):
     if locale is None:
         return Publication.objects.none()
     return (
-        Publication.objects.live().public().filter(locale=locale)
+        Publication.objects.live()
+        .public()
+        .filter(locale=locale)
         .order_by("-publication_date", "-first_published_at")[: int(count)]
     )
 
@@ -162,7 +165,9 @@ def partners_with_links(context, page):
     """
     request = context.get("request")
     groups = page.partners_by_role()
-    countries = [row.country for _label, items in groups for _name, row in items if row.country_id and not row.organisation_id]
+    countries = [
+        row.country for _label, items in groups for _name, row in items if row.country_id and not row.organisation_id
+    ]
     localized = {}
     for original, translated in zip(countries, localize_pages(countries, page.locale)):
         localized[original.pk] = translated

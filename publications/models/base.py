@@ -51,7 +51,10 @@ class PublicationIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         publications = (
-            Publication.objects.live().public().filter(locale=self.locale).descendant_of(self)
+            Publication.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .descendant_of(self)
             .order_by("-publication_date", "title")
         )
         kind = request.GET.get("kind")
@@ -142,16 +145,25 @@ class Publication(Page):
     # They read relations with .all(), so the batches built by get_indexed_objects() are prefetched.
     @classmethod
     def get_indexed_objects(cls):
-        return super().get_indexed_objects().prefetch_related(
-            "files__document", "country_links__country__region", "thematic_area_links__thematic_area",
-            "organisation_links__organisation", "project_links__project",
+        return (
+            super()
+            .get_indexed_objects()
+            .prefetch_related(
+                "files__document",
+                "country_links__country__region",
+                "thematic_area_links__thematic_area",
+                "organisation_links__organisation",
+                "project_links__project",
+            )
         )
 
     def _indexed_files(self):
         return [row for row in self.files.all() if row.document_id]
 
     def related_names(self):
-        names = [page.title for page in localize_pages([link.country for link in self.country_links.all()], self.locale)]
+        names = [
+            page.title for page in localize_pages([link.country for link in self.country_links.all()], self.locale)
+        ]
         projects = localize_pages([link.project for link in self.project_links.all()], self.locale)
         names += [f"{page.title} {getattr(page, 'acronym', '')}" for page in projects]
         names += [link.thematic_area.name for link in self.thematic_area_links.all()]
@@ -180,8 +192,12 @@ class Publication(Page):
         context = super().get_context(request, *args, **kwargs)
         context["projects"] = self.related_projects()
         context["countries"] = self.countries_covered()
-        context["organisations"] = [link.organisation for link in self.organisation_links.select_related("organisation")]
-        context["thematic_areas"] = [link.thematic_area for link in self.thematic_area_links.select_related("thematic_area")]
+        context["organisations"] = [
+            link.organisation for link in self.organisation_links.select_related("organisation")
+        ]
+        context["thematic_areas"] = [
+            link.thematic_area for link in self.thematic_area_links.select_related("thematic_area")
+        ]
         context["file_rows"] = self.file_rows()
         return context
 

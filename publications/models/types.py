@@ -121,7 +121,9 @@ class GuidelinePage(Publication):
     def clean(self):
         super().clean()
         if self.kind not in GUIDELINE_KINDS:
-            raise ValidationError({"kind": _("Choose guidelines, recommendations, handbook, best practices or training module.")})
+            raise ValidationError(
+                {"kind": _("Choose guidelines, recommendations, handbook, best practices or training module.")}
+            )
 
 
 class PublicationPage(Publication):

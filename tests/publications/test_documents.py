@@ -1,9 +1,11 @@
 """Documents through the admin: validation by content, duplicates, extraction off the request, serving."""
 
 import pytest
+
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 

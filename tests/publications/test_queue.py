@@ -1,10 +1,12 @@
 """Extraction runs on the real database queue: the request only enqueues, the worker extracts."""
 
 import pytest
+from django_tasks_db.models import DBTaskResult
+
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import override_settings
-from django_tasks_db.models import DBTaskResult
+
 from wagtail.documents import get_document_model
 
 from cms.models import ExtractionStatus
