@@ -4,7 +4,7 @@
 #   1. lint: ruff, Django system checks, no missing migrations, deploy checks of production settings
 #   2. the suite on a throwaway PostgreSQL (database search backend, PostgreSQL full text)
 #   3. the search suite on OpenSearch (fetched once from Maven Central, started on loopback)
-#   4. a smoke run on SQLite (the demo's embedded default)
+#   4. on SQLite (the demo's embedded default): the search suite and a smoke subset
 #
 # A service that cannot start is skipped with a warning on a laptop, and is a failure when
 # CI=true.  DATABASE_URL or SEARCH_URL given by the caller are used instead of starting one.
@@ -34,7 +34,7 @@ step "Lint and checks"
 .venv/bin/ruff check . || failed+=("ruff")
 $PY manage.py check --fail-level WARNING || failed+=("check")
 $PY manage.py makemigrations --check --dry-run >/dev/null || failed+=("makemigrations --check")
-SECRET_KEY=check-only-$RANDOM$RANDOM$RANDOM$RANDOM$RANDOM$RANDOM DJANGO_SETTINGS_MODULE=cms.settings.production \
+SECRET_KEY=$($PY -c 'import secrets; print(secrets.token_urlsafe(64))') DJANGO_SETTINGS_MODULE=cms.settings.production \
   $PY manage.py check --deploy --fail-level WARNING || failed+=("check --deploy")
 
 pg_url=${DATABASE_URL:-}
@@ -66,7 +66,7 @@ if [ -n "$search_url" ]; then
     || failed+=("search suite on OpenSearch")
 fi
 
-step "Smoke run on SQLite"
+step "Search suite and smoke tests on SQLite"
 DATABASE_URL= SEARCH_URL= $PY -m pytest -q -n "$workers" --create-db -m "smoke" \
   || failed+=("smoke run on SQLite")
 
