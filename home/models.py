@@ -133,6 +133,20 @@ class ProjectPage(PartialDateSpanMixin, Page):
     class Meta:
         verbose_name = _("project")
 
+    @classmethod
+    def get_indexed_objects(cls):
+        return (
+            super()
+            .get_indexed_objects()
+            .prefetch_related(
+                "objectives",
+                "expected_results",
+                "partners__country__region",
+                "partners__organisation",
+                "thematic_area_links__thematic_area",
+            )
+        )
+
     @property
     def display_title(self):
         return f"{self.title} ({self.acronym})" if self.acronym and self.acronym not in self.title else self.title
@@ -155,20 +169,25 @@ class ProjectPage(PartialDateSpanMixin, Page):
         return [(PartnerRole(role).label, grouped[role]) for role in PartnerRole.values if role in grouped]
 
     # Read by the search index (search/): partner and theme names in the page's language, facet keys.
+    # Read for indexing: ``.all()`` uses the relations ``get_indexed_objects`` prefetches.
     def related_names(self):
-        names = [name for _role, partners in self.partners_by_role() for name, _row in partners]
-        names += [link.thematic_area.name for link in self.thematic_area_links.select_related("thematic_area")]
+        rows = list(self.partners.all())
+        countries = localize_pages([row.country for row in rows if row.country_id], self.locale)
+        names = [page.title for page in countries]
+        names += [row.body_name for row in rows if row.body_name]
+        names += [str(row.organisation) for row in rows if row.organisation_id]
+        names += [link.thematic_area.name for link in self.thematic_area_links.all()]
         return "\n".join(names)
 
     def facet_countries(self):
-        return sorted({row.country.iso_code for row in self.partners.select_related("country") if row.country_id})
+        return sorted({row.country.iso_code for row in self.partners.all() if row.country_id})
 
     def facet_regions(self):
-        rows = self.partners.select_related("country__region")
+        rows = self.partners.all()
         return sorted({row.country.region.slug for row in rows if row.country_id and row.country.region_id})
 
     def facet_thematic_areas(self):
-        return sorted({link.thematic_area.slug for link in self.thematic_area_links.select_related("thematic_area")})
+        return sorted({link.thematic_area.slug for link in self.thematic_area_links.all()})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -16,6 +16,7 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page
 
+
 def pytest_collection_modifyitems(config, items):
     """The search suite runs once per backend, so it belongs to the SQLite smoke run too."""
     for item in items:

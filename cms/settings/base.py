@@ -165,7 +165,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # One line per task is noise in commands that enqueue thousands; the worker can turn it up.
+        "django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
+    },
 }
 
 # Documents: what an upload may be, and how big.
