@@ -4,12 +4,20 @@ from django_tasks import task
 
 from wagtail.documents import get_document_model
 
+from cms.models import ExtractionStatus
+
 from .documents import run_extraction
 
 
 @task()
 def extract_document_text(document_id):
+    """Extract a pending document; one already done (``import_documents --extract-now``) is left alone.
+
+    Every way of asking for an extraction (a new file, a retry) marks the document pending first.
+    """
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None:  # deleted before the worker got to it
         return None
+    if document.extraction_status != ExtractionStatus.PENDING:
+        return document.extraction_status
     return run_extraction(document).extraction_status
