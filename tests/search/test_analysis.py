@@ -32,17 +32,14 @@ def test_the_index_default_analyzer_stems_both_languages():
     assert tokens("Returns реадмиссии") == ["return"] + tokens("реадмиссия")  # each stemmer leaves the other alone
 
 
-@pytest.mark.parametrize(
-    ("stored", "query"),
-    [
-        ("Трудовая миграция в регионе", "трудовой миграции"),
-        ("Соглашение о реадмиссия лиц", "реадмиссии"),
-        ("Assisted voluntary return programmes", "returns"),
-    ],
-)
+ENGLISH = ("Assisted voluntary return programmes", "returns")
+RUSSIAN = [("Трудовая миграция в регионе", "трудовой миграции"), ("Соглашение о реадмиссия лиц", "реадмиссии")]
+
+
+@pytest.mark.parametrize(("stored", "query"), [ENGLISH, *RUSSIAN])
 def test_inflected_queries_find_the_stored_form(client, make_publication, stored, query):
-    if connection.vendor == "sqlite" and not engine():
-        pytest.skip("modelsearch's SQLite FTS5 table does not stem at all (docs/search.md)")
+    if connection.vendor == "sqlite" and not engine() and (stored, query) != ENGLISH:
+        pytest.skip("SQLite's FTS5 Porter stemmer stems English only (docs/search.md)")
     make_publication(f"Analysis probe {stored}", summary=stored)
     data = client.get("/api/search/", {"q": query, "locale": "all"}).json()
     assert f"Analysis probe {stored}" in [item["title"] for item in data["results"]]
