@@ -11,12 +11,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search import views as search_views
 
 from .api import api_router
-from .views import language_root, permanent_document
+from .views import document_preview, language_root, permanent_document
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/<int:document_id>/", permanent_document, name="document_permanent"),
+    path("documents/<int:document_id>/preview.png", document_preview, name="document_preview"),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("api/search/", search_views.search_api, name="search_api"),

@@ -1,6 +1,8 @@
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_vary_headers
 
+from wagtail import hooks
 from wagtail import views as wagtail_views
 from wagtail.documents import get_document_model
 from wagtail.documents.views import serve as serve_document
@@ -17,7 +19,27 @@ def permanent_document(request, document_id):
     """``/documents/<id>/``: our own permanent address, which survives replacing the file.
 
     Wagtail's address carries the file name, which changes with every new version; this one
-    serves whatever the current file is, through Wagtail's view (privacy, CSP, nosniff).
+    serves whatever the current file is, through Wagtail's view (privacy, CSP, nosniff), and
+    names a download after the file the editor uploaded, not the storage's name for it.
     """
     document = get_object_or_404(get_document_model(), pk=document_id)
-    return serve_document.serve(request, document.pk, document.filename)
+    response = serve_document.serve(request, document.pk, document.filename)
+    if response.status_code == 200:
+        response["Content-Disposition"] = document.content_disposition
+    return response
+
+
+def document_preview(request, document_id):
+    """``/documents/<id>/preview.png``: the first-page image, under the same privacy as the file."""
+    document = get_object_or_404(get_document_model(), pk=document_id)
+    if not document.preview:
+        raise Http404("This document has no preview.")
+    for hook in hooks.get_hooks("before_serve_document"):  # collection view restrictions live here
+        result = hook(document, request)
+        if isinstance(result, HttpResponse):
+            return result
+    response = FileResponse(document.preview.open("rb"), content_type="image/png")
+    response["Content-Security-Policy"] = "default-src 'none'"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -1,5 +1,6 @@
 """Participating states and their migration profiles."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from cms.i18n import for_reader
+from cms.models import public_rows
 
 
 class ProfilePart(models.TextChoices):
@@ -72,14 +76,18 @@ class CountryPage(Page):
         "cms.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("region")
     )
     name_variants = models.TextField(
-        _("other names"), blank=True,
+        _("other names"),
+        blank=True,
         help_text=_("Other names of the state in any language, separated by ';'. Used by search."),
     )
     status_note = models.TextField(_("note"), blank=True, help_text=_("A note on the designation or status."))
     summary = RichTextField(_("summary"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
     profile_type = models.CharField(_("profile type"), max_length=10, choices=ProfileType.choices, blank=True)
     endorsement_status = models.CharField(
-        _("endorsement"), max_length=20, choices=Endorsement.choices, blank=True,
+        _("endorsement"),
+        max_length=20,
+        choices=Endorsement.choices,
+        blank=True,
     )
 
     parent_page_types = ["countries.CountryIndexPage"]
@@ -91,8 +99,10 @@ class CountryPage(Page):
         FieldPanel("status_note"),
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("profile_type"), FieldPanel("endorsement_status")]),
-             InlinePanel("endorsement_history", label=_("Endorsement history"))],
+            [
+                FieldRowPanel([FieldPanel("profile_type"), FieldPanel("endorsement_status")]),
+                InlinePanel("endorsement_history", label=_("Endorsement history")),
+            ],
             heading=_("Migration profile"),
         ),
         InlinePanel("sections", label=_("Profile sections (parts A–G)")),
@@ -129,26 +139,29 @@ class CountryPage(Page):
         verbose_name_plural = _("participating states")
 
     def projects_with_roles(self):
-        """``[(project, [role labels])]``: every project where this state has a role, in this page's locale."""
-        from home.models import PartnerRole, ProjectPartner
+        """``[(project, [role labels])]``: every public project where this state has a role, one version each."""
+        from home.models import PartnerRole, ProjectPage, ProjectPartner
 
-        rows = (
-            ProjectPartner.objects.filter(country__translation_key=self.translation_key, page__locale=self.locale)
-            .filter(page__live=True)
-            .select_related("page")
-            .order_by("page__path", "sort_order")
-        )
-        projects = {}
+        projects = for_reader(
+            ProjectPage.objects.live().public().filter(partners__country__translation_key=self.translation_key),
+            self.locale,
+        ).distinct()
+        projects = {project.pk: project for project in projects.order_by("path")}
+        rows = ProjectPartner.objects.filter(
+            page_id__in=projects, country__translation_key=self.translation_key
+        ).order_by("page__path", "sort_order")
+        roles = {}
         for row in rows:
-            projects.setdefault(row.page_id, (row.page, []))[1].append(PartnerRole(row.role).label)
-        return list(projects.values())
+            roles.setdefault(row.page_id, []).append(PartnerRole(row.role).label)
+        return [(projects[pk], labels) for pk, labels in roles.items()]
 
     # Read by the search index (search/): profile documents' text and locale-independent facet keys.
     def profile_document_rows(self):
-        return [row for row in self.profile_documents.select_related("document") if row.document_id]
+        return public_rows(self.profile_documents.select_related("document"))
 
     def file_text(self):
-        return "\n".join(row.document.search_text for row in self.profile_document_rows())
+        text = "\n".join(row.document.search_text for row in self.profile_document_rows())
+        return text[: settings.SEARCH_TEXT_MAX_CHARS]
 
     def facet_countries(self):
         return [self.iso_code] if self.iso_code else []
@@ -162,11 +175,10 @@ class CountryPage(Page):
     def publications_covering(self):
         from publications.models import Publication
 
-        return (
-            Publication.objects.live().public().filter(
-                locale=self.locale, country_links__country__translation_key=self.translation_key
-            ).distinct().order_by("-publication_date")
+        covering = (
+            Publication.objects.live().public().filter(country_links__country__translation_key=self.translation_key)
         )
+        return for_reader(covering, self.locale).distinct().order_by("-publication_date", "title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -233,4 +245,3 @@ class CountryProfileDocument(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("profile document")
-

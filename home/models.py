@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.dates import PartialDateSpanMixin
-from cms.i18n import localize_pages
+from cms.i18n import children_for_reader, localize_pages
 
 
 class HomePage(Page):
@@ -70,7 +70,7 @@ class ProjectIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = ProjectPage.objects.child_of(self).live().specific()
+        context["projects"] = children_for_reader(self, ProjectPage.objects.live().public()).specific()
         return context
 
 
@@ -191,7 +191,7 @@ class ProjectPage(PartialDateSpanMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["pilot_projects"] = ProjectPage.objects.child_of(self).live().specific()
+        context["pilot_projects"] = children_for_reader(self, ProjectPage.objects.live().public()).specific()
         context["thematic_areas"] = [
             link.thematic_area for link in self.thematic_area_links.select_related("thematic_area")
         ]

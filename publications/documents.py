@@ -97,12 +97,18 @@ def schedule_extraction(document):
 
 
 def run_extraction(document):
-    """Extract the text of ``document`` in a limited subprocess and store the outcome."""
+    """Extract the text of ``document`` in a limited subprocess and store the outcome.
+
+    The outcome is written only if the file is still the one that was read: a new version
+    uploaded meanwhile is pending again and its own task extracts it.
+    """
     limits = settings.DOCUMENT_EXTRACTION_LIMITS
+    sha256 = document.sha256
     try:
         path = document.file.path
     except NotImplementedError:
         path = None
+    preview_name = None
     if path is None or not Path(path).exists():
         status, text, pages, reason = ExtractionStatus.FAILED, "", None, _("the stored file is missing")
     else:
@@ -110,20 +116,24 @@ def run_extraction(document):
             preview_path = Path(folder) / "preview.png"
             result = extract(path, expected_kind=document.file_extension, preview_path=preview_path, **limits)
             if result.preview and preview_path.exists():
-                store_preview(document, preview_path)
+                preview_name = store_preview(document, preview_path)
         status = {"done": ExtractionStatus.DONE, "no_text": ExtractionStatus.NO_TEXT}.get(
             result.status, ExtractionStatus.FAILED
         )
         text, pages, reason = result.text, result.page_count, result.reason
-    type(document).objects.filter(pk=document.pk).update(
-        extraction_status=status,
-        extracted_text=text,
-        page_count=pages,
-        extraction_error=reason if status != ExtractionStatus.DONE else "",
-        extracted_at=timezone.now(),
-    )
+    updates = {
+        "extraction_status": status,
+        "extracted_text": text,
+        "page_count": pages,
+        "extraction_error": reason if status != ExtractionStatus.DONE else "",
+        "extracted_at": timezone.now(),
+    }
+    if preview_name:
+        updates["preview"] = preview_name
+    written = type(document).objects.filter(pk=document.pk, sha256=sha256).update(**updates)
     document.refresh_from_db()
-    reindex_document_and_pages(document)
+    if written:
+        reindex_document_and_pages(document)
     return document
 
 
@@ -133,7 +143,7 @@ def store_preview(document, png_path):
         document.preview.delete(save=False)
     with open(png_path, "rb") as handle:
         document.preview.save(f"document-{document.pk}.png", File(handle), save=False)
-    type(document).objects.filter(pk=document.pk).update(preview=document.preview.name)
+    return document.preview.name
 
 
 def pages_using(document):

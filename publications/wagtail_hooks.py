@@ -3,10 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.documents import get_document_model
-from wagtail.permissions import policy_registry
 
 from . import admin_views
+from .admin_views import document_policy
 
 
 @hooks.register("register_admin_urls")
@@ -17,13 +16,9 @@ def register_extraction_urls():
     ]
 
 
-def document_policy():
-    return policy_registry.get_by_type(get_document_model())
-
-
 class ExtractionMenuItem(MenuItem):
     def is_shown(self, request):
-        return document_policy().user_has_any_permission(request.user, ["add", "change"])
+        return document_policy().user_has_any_permission(request.user, ["change"])
 
 
 @hooks.register("register_admin_menu_item")

@@ -31,6 +31,7 @@ missing() {  # $1: what is missing
 step() { echo; echo "==> $*"; }
 
 step "Lint and checks"
+$PY scripts/check_messages.py || failed+=("Russian catalogue out of date")
 .venv/bin/ruff check . || failed+=("ruff")
 $PY manage.py check --fail-level WARNING || failed+=("check")
 $PY manage.py makemigrations --check --dry-run >/dev/null || failed+=("makemigrations --check")

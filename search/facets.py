@@ -11,14 +11,15 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-FACET_LABELS = {
-    "type": "Type",
-    "country": "Country",
-    "region": "Region",
-    "thematic_area": "Thematic area",
-    "year": "Year",
-    "language": "File language",
+FACET_LABELS = {  # gettext_noop: extracted by makemessages, translated when shown
+    "type": gettext_noop("Type"),
+    "country": gettext_noop("Country"),
+    "region": gettext_noop("Region"),
+    "thematic_area": gettext_noop("Thematic area"),
+    "year": gettext_noop("Year"),
+    "language": gettext_noop("File language"),
 }
 CHUNK = 2000
 

@@ -20,6 +20,7 @@ from .backends import get_fallback_strategy, get_strategy
 from .facets import label_facets
 from .scope import build_scope
 from .snippets import build_snippet, page_text
+from .synonyms import tokenize
 
 logger = logging.getLogger(__name__)
 DOWN_KEY = "search:engine-down"
@@ -45,14 +46,18 @@ def _call(method, *args):
     raise RuntimeError("no search strategy")  # pragma: no cover
 
 
-def load_pages(ids):
+def load_pages(ids, scope=None):
     """The specific pages for ``ids``, with the relations their snippets read prefetched.
 
     ``get_indexed_objects()`` is the queryset each page type already tunes for indexing, so a
     page of results costs a few queries per page type instead of several per result.
     """
     by_model = defaultdict(list)
-    for page_id, content_type_id in Page.objects.filter(id__in=ids).values_list("id", "content_type_id"):
+    # An index lagging behind (an unpublish not yet processed) must not show what is no longer public.
+    current = Page.objects.filter(id__in=ids, live=True)
+    if scope is not None:
+        current = current.exclude(id__in=scope.private_ids)
+    for page_id, content_type_id in current.values_list("id", "content_type_id"):
         by_model[ContentType.objects.get_for_id(content_type_id).model_class()].append(page_id)
     pages = {}
     for model, model_ids in by_model.items():
@@ -67,7 +72,7 @@ def run_search(params):
     """``{"count", "results", "facets", "notice", "backend"}`` for ``params``."""
     scope = build_scope(params.locale)
     strategy, outcome = _call("search", params, scope)
-    pages = load_pages([hit.page_id for hit in outcome.hits])
+    pages = load_pages([hit.page_id for hit in outcome.hits], scope)
     terms = params.highlight_terms()
     languages = dict(Locale.objects.values_list("id", "language_code"))
     results = []
@@ -110,6 +115,10 @@ def describe(page, languages, score, snippet):
 
 
 def run_autocomplete(text, locale):
+    # Only words reach the backend: quotes and operators would break SQLite's FTS syntax.
+    text = " ".join(tokenize(text))
+    if not text:
+        return []
     scope = build_scope(locale)
     _strategy, ids = _call("autocomplete", text, scope)
     pages = {page.id: page for page in Page.objects.filter(id__in=ids)}

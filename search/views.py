@@ -40,6 +40,9 @@ def search(request):
     if params is not None and (params.q or params.filters):
         outcome = run_search(params)
         paginator = Paginator(range(outcome["count"]), params.page_size)
+        if outcome["count"] and params.page > paginator.num_pages:  # past the end: show the last page
+            params.page = paginator.num_pages
+            outcome = run_search(params)
         context.update(
             outcome=outcome,
             params=params,

@@ -27,3 +27,17 @@ def test_public_strings_are_translated():
     with translation.override("ru"):
         assert translation.gettext("Skip to main content") != "Skip to main content"
         assert translation.gettext("Files") != "Files"
+
+
+def test_every_catalogue_entry_is_translated():
+    catalogue = polib.pofile(CATALOGUE / "django.po")
+    missing = [entry.msgid for entry in catalogue.untranslated_entries() + catalogue.fuzzy_entries()]
+    assert not missing, f"translate these in locale/ru/LC_MESSAGES/django.po: {missing[:10]}"
+
+
+def test_search_facet_headings_are_translated():
+    from search.facets import FACET_LABELS, facet_title
+
+    with translation.override("ru"):
+        untranslated = [label for name, label in FACET_LABELS.items() if facet_title(name) == label]
+    assert not untranslated

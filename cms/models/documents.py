@@ -5,16 +5,20 @@ another's through it.  Pages point at documents, never the other way round.
 """
 
 import urllib.parse
+from functools import reduce
+from operator import or_
 
 from taggit.managers import TaggableManager
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
+from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.search import index
 
 FORMAT_MIME_TYPES = {
@@ -24,6 +28,24 @@ FORMAT_MIME_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "txt": "text/plain; charset=utf-8",
 }
+
+
+def restricted_collection_ids():
+    """Collections behind a view restriction, with everything below them: their files are not public."""
+    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    if not paths:
+        return set()
+    below = reduce(or_, (Q(path__startswith=path) for path in paths))
+    return set(Collection.objects.filter(below).values_list("id", flat=True))
+
+
+def public_rows(rows):
+    """The rows (file rows of a page) whose document anyone may see."""
+    rows = [row for row in rows if row.document_id]
+    if not rows:
+        return rows
+    private = restricted_collection_ids()
+    return [row for row in rows if row.document.collection_id not in private]
 
 
 class DocumentLanguage(models.TextChoices):
@@ -101,6 +123,11 @@ class Document(AbstractDocument):
     def url(self):
         """Our permanent address (``/documents/<id>/``): it survives replacing the file."""
         return reverse("document_permanent", args=[self.pk])
+
+    @property
+    def preview_url(self):
+        """The first-page image, served with the document's own privacy (never straight from media)."""
+        return reverse("document_preview", args=[self.pk]) if self.preview else ""
 
     @property
     def content_type(self):

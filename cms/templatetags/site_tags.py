@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from cms.dates import format_partial_date
-from cms.i18n import localize_pages
+from cms.i18n import for_reader, localize_pages
 from cms.translation_status import is_fully_translated
 
 register = template.Library()
@@ -133,13 +133,8 @@ def partial_date(value, precision="day"):
 def project_outputs(page):
     """The publications that name this project (in any locale), in the page's locale, newest first."""
     Publication = apps.get_model("publications", "Publication")
-    return (
-        Publication.objects.live()
-        .public()
-        .filter(locale=page.locale, project_links__project__translation_key=page.translation_key)
-        .distinct()
-        .order_by("-publication_date", "title")
-    )
+    named = Publication.objects.live().public().filter(project_links__project__translation_key=page.translation_key)
+    return for_reader(named, page.locale).distinct().order_by("-publication_date", "title")
 
 
 @register.simple_tag
@@ -149,12 +144,8 @@ def latest_publications(locale, count=5):
         locale = Locale.objects.filter(language_code=str(locale)).first()
     if locale is None:
         return Publication.objects.none()
-    return (
-        Publication.objects.live()
-        .public()
-        .filter(locale=locale)
-        .order_by("-publication_date", "-first_published_at")[: int(count)]
-    )
+    publications = for_reader(Publication.objects.live().public(), locale)
+    return publications.order_by("-publication_date", "-first_published_at")[: int(count)]
 
 
 @register.simple_tag(takes_context=True)
@@ -209,7 +200,7 @@ def objectives_by_kind(page):
 
 @register.simple_tag
 def profile_documents(page):
-    return [row for row in page.profile_documents.select_related("document") if row.document_id]
+    return page.profile_document_rows()
 
 
 @register.simple_tag

@@ -1,5 +1,6 @@
 """The library: one concrete base for every publication, so one query lists, filters and sorts all types."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +13,8 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.dates import DatePrecision, format_partial_date
-from cms.i18n import localize_pages
+from cms.i18n import descendants_for_reader, localize_pages
+from cms.models import public_rows
 
 
 class PublicationKind(models.TextChoices):
@@ -50,12 +52,9 @@ class PublicationIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        publications = (
-            Publication.objects.live()
-            .public()
-            .filter(locale=self.locale)
-            .descendant_of(self)
-            .order_by("-publication_date", "title")
+        # Every publication once: in this language where translated, otherwise in another one.
+        publications = descendants_for_reader(self, Publication.objects.live().public()).order_by(
+            "-publication_date", "title"
         )
         kind = request.GET.get("kind")
         if kind in PublicationKind.values:
@@ -139,7 +138,8 @@ class Publication(Page):
         return localize_pages([link.country for link in self.country_links.select_related("country")], self.locale)
 
     def file_rows(self):
-        return [row for row in self.files.select_related("document") if row.document_id]
+        """The files readers may open (a file in a private collection is not listed)."""
+        return public_rows(self.files.select_related("document"))
 
     # Read by the search index (search/): text in the page's language, locale-independent facet keys.
     # They read relations with .all(), so the batches built by get_indexed_objects() are prefetched.
@@ -158,7 +158,7 @@ class Publication(Page):
         )
 
     def _indexed_files(self):
-        return [row for row in self.files.all() if row.document_id]
+        return public_rows(self.files.all())
 
     def related_names(self):
         names = [
@@ -171,7 +171,9 @@ class Publication(Page):
         return "\n".join(names)
 
     def file_text(self):
-        return "\n".join(row.document.search_text for row in self._indexed_files())
+        # Capped as a whole too: PostgreSQL refuses a tsvector over 1 MB, whatever the file count.
+        text = "\n".join(row.document.search_text for row in self._indexed_files())
+        return text[: settings.SEARCH_TEXT_MAX_CHARS]
 
     def facet_countries(self):
         return sorted({link.country.iso_code for link in self.country_links.all()})

@@ -178,5 +178,38 @@ def test_a_publication_shows_each_file_with_language_size_pages_and_a_preview(
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
     assert document.url in html
-    assert document.preview.url in html
+    assert document.preview_url in html
+    preview = client.get(document.preview_url)
+    assert preview.status_code == 200 and preview["Content-Type"] == "image/png"
     assert "Russian" in html and "PDF" in html and "3 pages" in html
+
+
+@pytest.mark.django_db
+def test_private_files_stay_out_of_pages_search_and_previews(client, tmp_path, django_capture_on_commit_callbacks):
+    from modelsearch import index
+
+    from publications.models import PublicationFile, PublicationIndexPage, PublicationPage
+
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Negotiation notes")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    with django_capture_on_commit_callbacks(execute=True):
+        secret = make_document(tmp_path, "notes.pdf", pages=["Confidential zanzibarword notes"], collection=private)
+        public = make_document(tmp_path, "report.pdf", pages=["Open quokkaword report"], title="Open report")
+    library = PublicationIndexPage.objects.get(locale__language_code="en")
+    page = library.add_child(instance=PublicationPage(title="Talks", slug="talks", kind="report"))
+    for document in (secret, public):
+        PublicationFile.objects.create(page=page, document=document, locale=page.locale)
+    page.save_revision().publish()
+    index.insert_or_update_object(page.specific)
+
+    html = client.get(page.url).content.decode()
+    assert "Open report" in html and "notes.pdf" not in html
+    secret.refresh_from_db()
+    assert client.get(secret.preview_url).status_code == 302  # to the login page, like the file itself
+
+    def found(word):
+        return client.get("/api/search/", {"q": word, "locale": "all"}).json()["count"]
+
+    assert found("quokkaword") == 1
+    assert found("zanzibarword") == 0
