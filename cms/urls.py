@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search import views as search_views
 
 from .api import api_router
+from .sitemaps import BilingualSitemap
 from .views import document_preview, language_root, permanent_document
 
 urlpatterns = [
@@ -21,7 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("api/search/", search_views.search_api, name="search_api"),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}),
     path("i18n/", include("django.conf.urls.i18n")),
     path("search/", search_views.search, name="search_unprefixed"),
     path("", language_root, name="language_root"),

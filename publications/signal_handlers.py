@@ -1,8 +1,11 @@
-"""A saved document gets its fingerprint refreshed and, when its content changed, a new extraction."""
+"""A saved document gets its fingerprint refreshed and, when its content changed, a new extraction;
+a collection made private or public gets its documents' pages reindexed."""
 
-from django.db.models.signals import post_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 from wagtail.documents import get_document_model
+from wagtail.models import CollectionViewRestriction
 
 from .documents import refresh_fingerprint, schedule_extraction
 
@@ -14,5 +17,18 @@ def document_saved(sender, instance, raw=False, **kwargs):
         schedule_extraction(instance)
 
 
+def collection_privacy_changed(sender, instance, **kwargs):
+    from .tasks import reindex_collection_documents
+
+    path = instance.collection.path
+    transaction.on_commit(lambda: reindex_collection_documents.enqueue(path))
+
+
 def register_signal_handlers():
     post_save.connect(document_saved, sender=get_document_model(), dispatch_uid="publications.document_saved")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            collection_privacy_changed,
+            sender=CollectionViewRestriction,
+            dispatch_uid=f"publications.collection_privacy.{signal is post_save}",
+        )

@@ -6,7 +6,7 @@ from wagtail.documents import get_document_model
 
 from cms.models import ExtractionStatus
 
-from .documents import run_extraction
+from .documents import reindex_document_and_pages, run_extraction
 
 
 @task()
@@ -21,3 +21,10 @@ def extract_document_text(document_id):
     if document.extraction_status != ExtractionStatus.PENDING:
         return document.extraction_status
     return run_extraction(document).extraction_status
+
+
+@task()
+def reindex_collection_documents(collection_path):
+    """A collection became private (or public): its files' text leaves (or joins) the pages' index entries."""
+    for document in get_document_model().objects.filter(collection__path__startswith=collection_path):
+        reindex_document_and_pages(document)

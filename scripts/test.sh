@@ -36,6 +36,7 @@ $PY scripts/check_messages.py || failed+=("Russian catalogue out of date")
 $PY manage.py check --fail-level WARNING || failed+=("check")
 $PY manage.py makemigrations --check --dry-run >/dev/null || failed+=("makemigrations --check")
 SECRET_KEY=$($PY -c 'import secrets; print(secrets.token_urlsafe(64))') DJANGO_SETTINGS_MODULE=cms.settings.production \
+  ALLOWED_HOSTS=kb.example.org WAGTAILADMIN_BASE_URL=https://kb.example.org \
   $PY manage.py check --deploy --fail-level WARNING || failed+=("check --deploy")
 
 pg_url=${DATABASE_URL:-}

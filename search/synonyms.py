@@ -10,6 +10,7 @@ import unicodedata
 from os.path import commonprefix
 
 from django.core.cache import cache
+from django.db.models import Count, Max
 
 from . import settings as search_settings
 
@@ -29,19 +30,21 @@ def tokenize(text):
 
 
 def load_groups():
-    """``[[term, ...], ...]``: every group with at least two terms."""
-    groups = cache.get(CACHE_KEY)
-    if groups is None:
-        from .models import SynonymGroup
+    """``[[term, ...], ...]``: every group with at least two terms.
 
+    The cache key carries the table's version (last change and row count, one cheap query), so an
+    editor's change reaches every web process at once, even with a per-process cache.
+    """
+    from .models import SynonymGroup
+
+    version = SynonymGroup.objects.aggregate(changed=Max("updated_at"), rows=Count("pk"))
+    key = f"{CACHE_KEY}:{version['changed'] and version['changed'].timestamp()}:{version['rows']}"
+    groups = cache.get(key)
+    if groups is None:
         groups = [group.term_list for group in SynonymGroup.objects.all()]
         groups = [terms for terms in groups if len(terms) > 1]
-        cache.set(CACHE_KEY, groups, search_settings.get("SEARCH_SYNONYMS_CACHE_SECONDS"))
+        cache.set(key, groups, search_settings.get("SEARCH_SYNONYMS_CACHE_SECONDS"))
     return groups
-
-
-def invalidate(**kwargs):
-    cache.delete(CACHE_KEY)
 
 
 def _lookup():

@@ -92,3 +92,10 @@ def test_project_page_query_count_stays_flat(client, django_assert_max_num_queri
     project = ProjectPage.objects.live().get(locale__language_code="ru", slug__startswith="pp-ti")
     with django_assert_max_num_queries(60):
         client.get(project.url)
+
+
+def test_the_sitemap_lists_both_languages(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/en/projects/pp-ti/" in xml
+    assert "/ru/projects/pp-ti/" in xml
+    assert xml.count("<url>") == Page.objects.live().filter(depth__gte=2).count()

@@ -1,10 +1,13 @@
 """Production: every secret from the environment, HTTPS everywhere, whitenoise for static files."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_str
+from .env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", required=True)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or env_str("ALLOWED_HOSTS", required=True)
+# Absolute links in e-mails, the API (detail_url, download_url) and the sitemap.
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", required=True)
 
 # Static files straight from the web process, compressed and cache-busted.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405

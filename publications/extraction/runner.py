@@ -79,8 +79,24 @@ def _limits(cpu_seconds: int, memory_mb: int, fsize_mb: int):
     return apply
 
 
+# The child parses untrusted files: it gets what it needs to run, never the parent's secrets
+# (SECRET_KEY, DATABASE_URL, cloud credentials ...).
+CHILD_ENV_KEEP = (
+    "PATH",
+    "HOME",
+    "LANG",
+    "LC_ALL",
+    "LC_CTYPE",
+    "TMPDIR",
+    "TESSDATA_PREFIX",
+    "VIRTUAL_ENV",
+    "PYTHONPATH",
+    "PUBLICATIONS_PDF_ENGINE",  # a test and benchmark switch: pypdf instead of pypdfium2
+)
+
+
 def _child_env() -> dict:
-    env = dict(os.environ)
+    env = {name: os.environ[name] for name in CHILD_ENV_KEEP if name in os.environ}
     old = env.get("PYTHONPATH")
     env["PYTHONPATH"] = PACKAGE_ROOT + (os.pathsep + old if old else "")
     env["PYTHONIOENCODING"] = "utf-8"

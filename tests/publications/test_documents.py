@@ -213,3 +213,27 @@ def test_private_files_stay_out_of_pages_search_and_previews(client, tmp_path, d
 
     assert found("quokkaword") == 1
     assert found("zanzibarword") == 0
+
+
+@pytest.mark.django_db
+def test_making_a_collection_private_takes_its_text_out_of_search(client, tmp_path, django_capture_on_commit_callbacks):
+    from modelsearch import index
+
+    from publications.models import PublicationFile, PublicationIndexPage, PublicationPage
+
+    collection = Collection.get_first_root_node().add_child(name="Drafts")
+    with django_capture_on_commit_callbacks(execute=True):
+        document = make_document(tmp_path, "draft.pdf", pages=["Draft okapiword text"], collection=collection)
+    library = PublicationIndexPage.objects.get(locale__language_code="en")
+    page = library.add_child(instance=PublicationPage(title="Draft", slug="draft", kind="report"))
+    PublicationFile.objects.create(page=page, document=document, locale=page.locale)
+    page.save_revision().publish()
+    index.insert_or_update_object(page.specific)
+
+    def found():
+        return client.get("/api/search/", {"q": "okapiword", "locale": "all"}).json()["count"]
+
+    assert found() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        CollectionViewRestriction.objects.create(collection=collection, restriction_type="login")
+    assert found() == 0

@@ -494,3 +494,13 @@ def test_child_is_a_plain_module_without_django(tmp_path, ru_pdf):
     )
     assert "реадмиссия" in proc.stdout.decode("utf-8")
     assert "django" not in proc.stderr.decode().lower()
+
+
+def test_the_extractor_does_not_inherit_secrets(monkeypatch):
+    from publications.extraction.runner import _child_env
+
+    monkeypatch.setenv("SECRET_KEY", "do-not-leak")
+    monkeypatch.setenv("DATABASE_URL", "postgres://user:password@db/prod")
+    env = _child_env()
+    assert "SECRET_KEY" not in env and "DATABASE_URL" not in env
+    assert env["PYTHONPATH"].split(os.pathsep)[0]

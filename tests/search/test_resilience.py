@@ -95,3 +95,11 @@ def test_removal_task_takes_a_deleted_page_out_of_the_engine(
 
     backend = get_search_backend()
     assert not backend.es.exists(index=backend.get_index_for_model(Page).name, id=str(page.pk))
+
+
+def test_the_wagtail_api_search_answers_503_not_500(stopped_engine, client):
+    for endpoint in ("/api/v2/pages/", "/api/v2/documents/"):
+        response = client.get(endpoint, {"search": "migration"})
+        assert response.status_code == 503
+        assert "temporarily unavailable" in response.json()["message"]
+    assert client.get("/api/v2/pages/", {"type": "home.ProjectPage"}).status_code == 200
