@@ -33,18 +33,6 @@ def localize_pages(pages, locale=None, *, live_only=True):
     ]
 
 
-def localize_snippets(objects, locale=None):
-    """The same for translatable snippets (rows normally switch to the translation already)."""
-    objects = [obj for obj in objects if obj is not None]
-    if not objects:
-        return []
-    locale = locale or Locale.get_active()
-    model = type(objects[0])
-    keys = {obj.translation_key for obj in objects if obj.locale_id != locale.id}
-    by_key = {obj.translation_key: obj for obj in model.objects.filter(translation_key__in=keys, locale=locale)}
-    return [obj if obj.locale_id == locale.id else by_key.get(obj.translation_key, obj) for obj in objects]
-
-
 def fallback_order(locale):
     """The locales a reader of ``locale`` falls back to, best first: the source language (English) first."""
     others = Locale.objects.exclude(pk=locale.pk).values_list("pk", "language_code")

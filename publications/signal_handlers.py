@@ -11,10 +11,11 @@ from .documents import refresh_fingerprint, schedule_extraction
 
 
 def document_saved(sender, instance, raw=False, **kwargs):
-    if raw or not instance.file:
+    if raw or not instance.file or instance.file_unchanged:
         return
     if refresh_fingerprint(instance):
         schedule_extraction(instance)
+    instance.loaded_file_name = instance.file.name
 
 
 def collection_privacy_changed(sender, instance, **kwargs):

@@ -119,6 +119,17 @@ class Document(AbstractDocument):
         verbose_name_plural = _("documents")
         permissions = [("choose_document", "Can choose document")]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        document = super().from_db(db, field_names, values)
+        # Remember which file was loaded: a save that keeps it (a title edit) needs no new checksum.
+        document.loaded_file_name = document.__dict__.get("file") and document.file.name
+        return document
+
+    @property
+    def file_unchanged(self):
+        return bool(self.sha256) and getattr(self, "loaded_file_name", None) == self.file.name
+
     @property
     def url(self):
         """Our permanent address (``/documents/<id>/``): it survives replacing the file."""

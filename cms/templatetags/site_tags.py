@@ -229,45 +229,9 @@ def paginate(context, items, per_page=20):
         return paginator.page(1)
 
 
-@register.simple_tag(takes_context=True)
-def search_items(context, pages):
-    """Search hits as dicts with ``title``, ``url``, ``type``, ``snippet``, ``language``.
-
-    The specific pages are fetched in one query per page type, not one per hit.
-    """
-    request = context.get("request")
-    pages = list(pages)
-    if not pages:
-        return []
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
-    languages = dict(Locale.objects.values_list("id", "language_code"))
-    items = []
-    for hit in pages:
-        page = specific.get(hit.pk, hit)
-        snippet = page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "") or ""
-        kind_label = getattr(page, "kind_label", "")
-        items.append(
-            {
-                "page": page,
-                "title": page.title,
-                "url": _page_url(page, request),
-                "type": kind_label or page._meta.verbose_name,
-                "snippet": snippet,
-                "language": languages.get(page.locale_id, ""),
-                "date": getattr(page, "date_display", "") or getattr(page, "duration_display", ""),
-            }
-        )
-    return items
-
-
 @register.filter
 def language_name(code):
     return _language_name(code) if code else ""
-
-
-@register.simple_tag
-def pages_url(page, request=None):
-    return _page_url(page, request) or ""
 
 
 @register.filter
@@ -283,12 +247,6 @@ def model_name(obj):
     """``"actionplanpage"`` for an ActionPlanPage: a CSS hook on ``<body>``."""
     meta = getattr(obj, "_meta", None)
     return meta.model_name if meta else ""
-
-
-@register.filter
-def verbose_name(obj):
-    meta = getattr(obj, "_meta", None)
-    return meta.verbose_name if meta else ""
 
 
 @register.simple_tag

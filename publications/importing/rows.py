@@ -17,6 +17,7 @@ from pathlib import Path
 from cms.dates import parse_partial_date
 from cms.models import DocumentLanguage
 
+from ..documents import sha256_of
 from ..models import PublicationKind
 from ..models.types import GUIDELINE_KINDS
 
@@ -221,11 +222,8 @@ class Folder:
 
 
 def sha256_of_path(path):
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return sha256_of(handle)
 
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")

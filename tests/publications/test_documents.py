@@ -237,3 +237,17 @@ def test_making_a_collection_private_takes_its_text_out_of_search(client, tmp_pa
     with django_capture_on_commit_callbacks(execute=True):
         CollectionViewRestriction.objects.create(collection=collection, restriction_type="login")
     assert found() == 0
+
+
+@pytest.mark.django_db
+def test_a_title_edit_does_not_reread_the_file(tmp_path, monkeypatch):
+    document = get_document_model().objects.get(pk=make_document(tmp_path).pk)
+
+    def reread(_handle):
+        raise AssertionError("the file was hashed again for a title edit")
+
+    monkeypatch.setattr("publications.documents.sha256_of", reread)
+    document.title = "Action Plan (corrected title)"
+    document.save()
+    with pytest.raises(AssertionError, match="hashed again"):
+        document.file.save("new-version.pdf", ContentFile(b"%PDF-1.4 new"), save=True)
