@@ -1,5 +1,7 @@
 """The library: one concrete base for every publication, so one query lists, filters and sorts all types."""
 
+from rest_framework import serializers
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -112,7 +114,8 @@ class Publication(Page):
         APIField("summary"),
         APIField("publication_date"),
         APIField("publication_date_precision"),
-        APIField("files"),
+        # Only files anyone may open, described for readers (a private collection's file is left out).
+        APIField("files", serializer=serializers.ReadOnlyField(source="api_files")),
     ]
 
     class Meta:
@@ -136,6 +139,20 @@ class Publication(Page):
 
     def countries_covered(self):
         return localize_pages([link.country for link in self.country_links.select_related("country")], self.locale)
+
+    def api_files(self):
+        return [
+            {
+                "id": row.document_id,
+                "title": row.label or row.document.title,
+                "url": row.document.url,
+                "language": row.document.language,
+                "format": row.document.format,
+                "size": row.document.file_size,
+                "pages": row.document.page_count,
+            }
+            for row in self.file_rows()
+        ]
 
     def file_rows(self):
         """The files readers may open (a file in a private collection is not listed)."""

@@ -251,3 +251,21 @@ def test_a_title_edit_does_not_reread_the_file(tmp_path, monkeypatch):
     document.save()
     with pytest.raises(AssertionError, match="hashed again"):
         document.file.save("new-version.pdf", ContentFile(b"%PDF-1.4 new"), save=True)
+
+
+@pytest.mark.django_db
+def test_the_api_lists_public_files_only(client, tmp_path):
+    from publications.models import PublicationFile, PublicationIndexPage, PublicationPage
+
+    private = Collection.get_first_root_node().add_child(name="Internal")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    secret = make_document(tmp_path, "internal.pdf", title="Internal memo", collection=private)
+    public = make_document(tmp_path, "public.pdf", title="Public report", language="ru")
+    library = PublicationIndexPage.objects.get(locale__language_code="en")
+    page = library.add_child(instance=PublicationPage(title="Memo", slug="memo", kind="report"))
+    for document in (secret, public):
+        PublicationFile.objects.create(page=page, document=document, locale=page.locale)
+    page.save_revision().publish()
+    files = client.get(f"/api/v2/pages/{page.pk}/").json()["files"]
+    assert [item["title"] for item in files] == ["Public report"]
+    assert files[0]["language"] == "ru" and files[0]["url"] == public.url
