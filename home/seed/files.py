@@ -20,12 +20,11 @@ def _normalise(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
-
 def read_seed_files(seed_dir, russian):
-    """Check the seed files in ``seed_dir``; return the states' rows and ``russian`` plus their Russian names.
+    """Check the seed files in ``seed_dir``; return the states' rows and the Russian strings.
 
-    ``russian`` (English -> Russian) is copied, not changed; a state name already in it with another
-    translation is an error.
+    The Russian strings are a copy of ``russian`` (English -> Russian) completed with the states' Russian
+    names; a state name ``russian`` already translates otherwise is an error.
     """
     text_path = seed_dir / SEED_TEXT_FILE
     states_path = seed_dir / STATES_FILE

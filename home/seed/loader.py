@@ -5,21 +5,14 @@ their parent, participating states by ``iso_code``) and only written when it dif
 Only the fields the seed speaks about are managed; everything else an editor adds (files, dates,
 profiles ...) is left alone.
 
-Russian goes the way a translator's work goes: ``translate_object`` creates the Translation, the PO
-export is filled from ``russian.py``, imported, and the target saved and published.  A string with no
-Russian translation stops the load (``CommandError`` naming it) before anything English is published
-as Russian.  Each object is written in its own transaction, so wagtail-localize's ``on_commit`` publishing
-runs as the load goes.
+The seed files are read and checked by ``files.py``; each object is translated into Russian right after
+it is written, by ``translate.py`` (a string with no Russian translation stops the load).  Each object is
+written in its own transaction, so wagtail-localize's ``on_commit`` publishing runs as the load goes.
 """
 
-import csv
-import html
-import re
 import time
 from collections import defaultdict
 from pathlib import Path
-
-import polib
 
 from django.core.management.base import CommandError
 from django.db import transaction
@@ -27,8 +20,6 @@ from django.utils.text import slugify
 
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
-from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.operations import translate_object
 
 from cms.dates import DatePrecision, parse_partial_date
 from cms.models import Organisation, Region, ThematicArea
@@ -54,31 +45,18 @@ from publications.models import (
     PublicationThematicArea,
 )
 
-from . import SEED_TEXT_FILE, STATES_FILE, content
+from . import content
+from .files import read_seed_files
 from .russian import RU
+from .translate import RussianTranslator, escape
 
 STATUSES = ("created", "updated", "unchanged")
-STATE_COLUMNS = {"iso2", "name_en", "name_ru", "region", "alt_names", "note"}
 PUBLICATION_MODELS = {
     "action_plan": ActionPlanPage,
     "joint_declaration": JointDeclarationPage,
     "factsheet": FactsheetPage,
     "guideline": GuidelinePage,
 }
-# The Russian home page is a sibling of the English one under the tree root, where slugs must be
-# unique: it cannot be "home" (wagtail-localize would make it "home-1").
-RUSSIAN_HOME_SLUG = "home-ru"
-
-
-def _normalise(text):
-    """Compare with the seed regardless of case, quotes, dashes (lost in the seed) and spacing."""
-    text = re.sub(r"[\u2013\u2014\-\"'\u201c\u201d\u201e\u00ab\u00bb\u00b4\u2019\u2018]", "", text.casefold())
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _escape(text):
-    # wagtail-localize stores plain-text segments as minimally escaped HTML (BeautifulSoup output).
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _date(value):
@@ -88,7 +66,7 @@ def _date(value):
 
 
 def _rich(paragraphs):
-    return "".join(f"<p>{_escape(paragraph)}</p>" for paragraph in paragraphs)
+    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
 
 
 class Stats:
@@ -111,7 +89,6 @@ class SeedLoader:
         self.stdout = stdout
         self.verbosity = verbosity
         self.stats = Stats()
-        self.parents = []
 
     # --- output ----------------------------------------------------------------------------
 
@@ -122,45 +99,8 @@ class SeedLoader:
     # --- seed files ------------------------------------------------------------------------
 
     def read_seed(self):
-        text_path = self.seed_dir / SEED_TEXT_FILE
-        states_path = self.seed_dir / STATES_FILE
-        for path in (text_path, states_path):
-            if not path.is_file():
-                raise CommandError(f"Seed file not found: {path}")
-
-        seed_text = _normalise(text_path.read_text(encoding="utf-8"))
-        missing = [quote for quote in content.VERBATIM if _normalise(quote) not in seed_text]
-        if missing:
-            raise CommandError(
-                f"{text_path} no longer contains these sentences of home/seed/content.py: "
-                + "; ".join(repr(quote) for quote in missing)
-            )
-
-        with states_path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if not set(reader.fieldnames or []) >= STATE_COLUMNS:
-                raise CommandError(f"{states_path} needs the columns {sorted(STATE_COLUMNS)}")
-            states = [{key: (value or "").strip() for key, value in row.items()} for row in reader]
-
-        region_codes = {region["slug"] for region in content.REGIONS}
-        seen = set()
-        for row in states:
-            iso = row["iso2"].upper()
-            if not re.fullmatch(r"[A-Z]{2}", iso) or iso in seen:
-                raise CommandError(f"{states_path}: bad or repeated ISO code {row['iso2']!r}")
-            if row["region"] not in region_codes:
-                raise CommandError(f"{states_path}: {iso} has the unknown region {row['region']!r}")
-            if not row["name_en"] or not row["name_ru"]:
-                raise CommandError(f"{states_path}: {iso} needs name_en and name_ru")
-            row["iso2"] = iso
-            seen.add(iso)
-        self.states = states
-
-        self.russian = dict(RU)
-        for row in states:
-            known = self.russian.setdefault(row["name_en"], row["name_ru"])
-            if known != row["name_ru"]:
-                raise CommandError(f"{row['name_en']!r} is translated both {known!r} and {row['name_ru']!r}")
+        # RU is looked up at call time, so that replacing it on this module (the tests do) takes effect.
+        self.states, self.russian = read_seed_files(self.seed_dir, RU)
 
     # --- the load ----------------------------------------------------------------------------
 
@@ -172,6 +112,7 @@ class SeedLoader:
             self.ru = Locale.objects.get(language_code="ru")
         except Locale.DoesNotExist as exc:
             raise CommandError("Locales en and ru are missing: run `manage.py migrate` first.") from exc
+        self.translator = RussianTranslator(self.ru, self.russian, self.stats, self.say)
 
         self.say("Taxonomy (regions, thematic areas, organisations)")
         self.regions = {
@@ -238,7 +179,7 @@ class SeedLoader:
         for spec in content.PUBLICATIONS + content.OUTPUTS:
             self.publication(library, spec)
 
-        self.settle_sources()
+        self.translator.settle_sources()
         self.elapsed = time.monotonic() - started
         return self.stats
 
@@ -260,7 +201,7 @@ class SeedLoader:
                 status = "unchanged"
             self.stats.add(kind, status)
             self.say(f"  {kind}: {slug} {status}", 2)
-            self.translate(obj, kind)
+            self.translator.translate(obj, kind)
         return obj
 
     # --- pages ---------------------------------------------------------------------------------
@@ -279,7 +220,7 @@ class SeedLoader:
             status = self.write_page(home, {"intro": content.HOME_INTRO}, {})
             home = HomePage.objects.get(pk=home.pk)
             self.stats.add("Home page", status)
-            self.translate(home, "Home page")
+            self.translator.translate(home, "Home page")
         return home
 
     def page(self, parent, model, slug, fields, relations=None, *, kind=None, lookup=None):
@@ -308,7 +249,7 @@ class SeedLoader:
             page = model.objects.get(pk=page.pk)
             self.stats.add(kind, status)
             self.say(f"  {kind}: {page.title} {status}", 2)
-            self.translate(page, kind)
+            self.translator.translate(page, kind)
         return page
 
     def rows(self, row_model, rows):
@@ -415,105 +356,3 @@ class SeedLoader:
             ),
         }
         return self.page(parent, model, spec["slug"], fields, relations, kind="Publications")
-
-    # --- Russian -------------------------------------------------------------------------------
-
-    def settle_sources(self):
-        """Refresh the translation sources of pages that gained children after they were translated.
-
-        A TranslationSource stores the whole page, ``numchild`` included, so a parent translated before its
-        children looks "changed" on the next run.  Bringing those sources up to date now keeps a second run
-        at 0 updated.  The Russian parents are re-saved from identical strings (nothing visible changes).
-        """
-        for model, pk, kind in self.parents:
-            page = model.objects.get(pk=pk)
-            if page.numchild:
-                self.translate(page, kind, count=False)
-
-    def russian_for(self, obj, msgid, msgctxt):
-        if msgctxt == "slug":  # page slugs stay Latin, like the English ones
-            return RUSSIAN_HOME_SLUG if isinstance(obj, HomePage) else msgid
-        russian = self.russian.get(html.unescape(msgid))
-        return None if russian is None else _escape(russian)
-
-    def translate(self, obj, kind, count=True):
-        """Make (or bring up to date) the complete Russian translation of ``obj``; count it under "kind (ru)"."""
-        if isinstance(obj, Page):
-            obj = obj.specific
-        label = f"{kind} (ru)"
-        source = TranslationSource.objects.get_for_instance_or_none(obj)
-        translation = source and Translation.objects.filter(source=source, target_locale=self.ru).first()
-        if translation is None:
-            translate_object(obj, [self.ru], user=None)
-            source = TranslationSource.objects.get_for_instance(obj)
-            translation = Translation.objects.get(source=source, target_locale=self.ru)
-            status, save = "created", True
-        else:
-            before = source.last_updated_at
-            source, _ = TranslationSource.update_or_create_from_instance(obj)
-            save = source.last_updated_at != before
-            status = "updated" if save else "unchanged"
-            if not translation.enabled:
-                translation.enabled = True
-                translation.save(update_fields=["enabled"])
-                save = True
-
-        exported = translation.export_po()
-        po = polib.POFile(wrapwidth=200)
-        po.metadata = exported.metadata
-        missing, strings_changed = [], False
-        for entry in exported:
-            if entry.obsolete:
-                continue
-            wanted = self.russian_for(obj, entry.msgid, entry.msgctxt)
-            if wanted is None:
-                missing.append(html.unescape(entry.msgid))
-                continue
-            strings_changed = strings_changed or entry.msgstr != wanted
-            po.append(polib.POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=wanted))
-        if missing:
-            raise CommandError(
-                f"No Russian translation in home/seed/russian.py for {len(missing)} string(s) of "
-                f"{type(obj).__name__} {str(obj)!r}: " + "; ".join(repr(text) for text in missing)
-            )
-        if strings_changed:
-            warnings = translation.import_po(po, translation_type="manual", tool_name="load_prague_process")
-            if warnings:
-                raise CommandError(f"PO import for {obj!r} reported: {warnings}")
-
-        try:
-            target = source.get_translated_instance(self.ru)
-        except obj.__class__.DoesNotExist:
-            target = None
-        reasons = [
-            name
-            for name, flag in (
-                ("source changed", save),
-                ("strings changed", strings_changed),
-                ("no target", target is None),
-                ("target not live", isinstance(obj, Page) and target is not None and not target.live),
-                (
-                    "target has unpublished changes",
-                    isinstance(obj, Page) and target is not None and target.has_unpublished_changes,
-                ),
-            )
-            if flag
-        ]
-        if reasons:
-            self.say(
-                f"    Russian {type(obj).__name__} {str(obj)!r}: {status if status != 'unchanged' else 'updated'}"
-                f" ({', '.join(reasons)})",
-                2,
-            )
-            translation.save_target(user=None, publish=True)
-            if status == "unchanged":
-                status = "updated"
-
-        total, translated = translation.get_progress()
-        if total != translated:
-            raise CommandError(f"Russian translation of {obj!r} is incomplete: {translated}/{total} strings")
-        if count:
-            self.stats.add(label, status)
-        if isinstance(obj, Page) and count:
-            self.parents.append((type(obj), obj.pk, kind))
-        return status
