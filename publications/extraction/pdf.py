@@ -197,7 +197,7 @@ def extract_pdf(path: str, sink: TextSink, ocr_pages: int = 0, max_stream: int =
     letters = count_letters(sink.text())
     if count == 0:
         return {"status": "no_text", "reason": "the PDF has no pages", "page_count": 0}
-    if letters >= max(30, MIN_LETTERS_PER_PAGE * count) or (sink.truncated and letters):
+    if letters >= max(15, MIN_LETTERS_PER_PAGE * count) or (sink.truncated and letters):
         return {"status": "done", "page_count": count}
     result = {"status": "no_text", "reason": "no text layer (scanned?)", "page_count": count}
     if ocr_pages:

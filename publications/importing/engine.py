@@ -75,6 +75,7 @@ class Summary:
     problems: list = field(default_factory=list)   # (status, where, reason)
     notes: list = field(default_factory=list)
     documents_created: int = 0
+    document_ids: list = field(default_factory=list)  # new documents, for the extraction report
     dry_run: bool = False
 
     def add(self, status, where, reason=""):
@@ -366,6 +367,7 @@ class Importer:
                     self.log(f"{status}: {at}: {reason}")
                 self._tick(source.row.key)
         self.summary.documents_created += len(new_documents)
+        self.summary.document_ids.extend(new_documents)
         if self.extract_now:
             self._extract(new_documents)
 

@@ -4,7 +4,9 @@ import logging
 import sys
 import textwrap
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from publications.importing import ImportAbort, Importer
@@ -46,8 +48,11 @@ status is 1 if any row failed.
 A folder: every file in it (and its subfolders) becomes an "other publication" (kind report)
 titled from the file name, unless a file with the same content was already imported.
 
-Text extraction of new documents runs on the task queue after each row commits (inline with
-the immediate tasks backend); --extract-now runs it here instead.
+Text extraction of new documents and search indexing run on the task queue after each row
+commits; at the end the command works through the queue itself (as `manage.py db_worker --batch`
+would) and reports each file whose text could not be extracted, so the library is searchable
+when it returns. --no-wait leaves the queue to a running worker; --extract-now extracts row by
+row instead.
 
 Example:  manage.py import_documents library/manifest.csv --dry-run"""
 
@@ -64,23 +69,51 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="a CSV manifest or a folder of files")
-        parser.add_argument("--dry-run", action="store_true",
-                            help="validate everything (files, types, codes, keys) and report; write nothing")
-        parser.add_argument("--extract-now", action="store_true",
-                            help="extract the text of new documents here, row by row, instead of leaving it "
-                                 "to the task worker")
-        parser.add_argument("--language", choices=["en", "ru", "mul", "other"], default="",
-                            help="the language of files whose row says none (default: guessed from the text)")
-        parser.add_argument("--publish", action="store_true",
-                            help="publish rows whose `publish` column is empty, and every file of a folder "
-                                 "(default: drafts)")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="validate everything (files, types, codes, keys) and report; write nothing",
+        )
+        parser.add_argument(
+            "--extract-now",
+            action="store_true",
+            help="extract the text of new documents here, row by row, instead of leaving it to the task worker",
+        )
+        parser.add_argument(
+            "--language",
+            choices=["en", "ru", "mul", "other"],
+            default="",
+            help="the language of files whose row says none (default: guessed from the text)",
+        )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="publish rows whose `publish` column is empty, and every file of a folder (default: drafts)",
+        )
         parser.add_argument("--user", help="the username recorded as the author of the revisions")
-        parser.add_argument("--force", action="store_true",
-                            help="overwrite pages changed in the admin since the last import, and re-create "
-                                 "pages deleted since")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="overwrite pages changed in the admin since the last import, and re-create pages deleted since",
+        )
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+        parser.add_argument(
+            "--no-wait",
+            action="store_true",
+            help="leave queued extraction and indexing to a running `manage.py db_worker`",
+        )
 
-    def handle(self, *args, path, dry_run, extract_now, language, publish, user, force, no_progress, **options):
+    def work_through_queue(self, verbosity):
+        """Run the queued extraction and indexing now, when tasks go to the database queue."""
+        if "django_tasks_db" not in settings.TASKS.get("default", {}).get("BACKEND", ""):
+            return  # the immediate backend already ran them; another backend has its own workers
+        if verbosity > 0:
+            self.stderr.write("Extracting text and updating the search index (the queued tasks)...")
+        call_command("db_worker", batch=True, no_startup_delay=True, reload=False, verbosity=0)
+
+    def handle(
+        self, *args, path, dry_run, extract_now, language, publish, user, force, no_progress, no_wait, **options
+    ):
         verbosity = options.get("verbosity", 1)
         account = None
         if user:
@@ -102,8 +135,14 @@ class Command(BaseCommand):
                 self.stderr.write(message)
 
         importer = Importer(
-            path, dry_run=dry_run, user=account, extract_now=extract_now, language=language, publish=publish,
-            force=force, progress=None if no_progress or verbosity < 1 else progress,
+            path,
+            dry_run=dry_run,
+            user=account,
+            extract_now=extract_now,
+            language=language,
+            publish=publish,
+            force=force,
+            progress=None if no_progress or verbosity < 1 else progress,
             log=log if verbosity > 1 else None,
         )
         quiet = logging.getLogger("wagtail")  # one "Page created/edited/published" line per write
@@ -116,8 +155,34 @@ class Command(BaseCommand):
             raise CommandError(str(exc))
         finally:
             quiet.setLevel(level)
+        if not dry_run and not no_wait:
+            self.work_through_queue(verbosity)
         if verbosity > 0:
-            for line in summary.lines():
+            for line in summary.lines() + extraction_report(summary.document_ids):
                 self.stdout.write(line)
         if summary.failed:
             raise CommandError(f"{summary.failed} row(s) failed", returncode=1)
+
+
+def extraction_report(document_ids):
+    """One line per new file whose text could not be read, and a count of those still waiting."""
+    from wagtail.documents import get_document_model
+
+    from cms.models import ExtractionStatus
+
+    documents = (
+        get_document_model().objects.filter(pk__in=document_ids).exclude(extraction_status=ExtractionStatus.DONE)
+    )
+    lines, pending = [], 0
+    for document in documents.order_by("pk").only(
+        "original_filename", "title", "extraction_status", "extraction_error"
+    ):
+        if document.extraction_status == ExtractionStatus.PENDING:
+            pending += 1
+            continue
+        label = "no text layer" if document.extraction_status == ExtractionStatus.NO_TEXT else "text not extracted"
+        name = document.original_filename or document.title
+        lines.append(f"  {label}: {name}: {document.extraction_error}")
+    if pending:
+        lines.append(f"  {pending} new document(s) wait for the task worker (manage.py db_worker).")
+    return lines
