@@ -68,7 +68,8 @@ def backends_from_url(url, *, index_prefix="pp_", timeout=5):
     if not url:
         # On PostgreSQL the built-in `russian` configuration stems Cyrillic with the Russian
         # stemmer and Latin words with the English one; SQLite ignores it (English only).
-        return {"default": {"BACKEND": "modelsearch.backends.database", "SEARCH_CONFIG": "russian"}}
+        # On SQLite (the demo) ``search.database_backend`` adds crude Russian stemming.
+        return {"default": {"BACKEND": "search.database_backend", "SEARCH_CONFIG": "russian"}}
     engine, http_url = parse_search_url(url)
     return {
         "default": {

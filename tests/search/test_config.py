@@ -10,8 +10,8 @@ pytestmark = pytest.mark.smoke
 
 
 def test_unset_means_the_database_backend():
-    assert backends_from_url(None)["default"]["BACKEND"] == "modelsearch.backends.database"
-    assert backends_from_url("")["default"]["BACKEND"] == "modelsearch.backends.database"
+    assert backends_from_url(None)["default"]["BACKEND"] == "search.database_backend"
+    assert backends_from_url("")["default"]["BACKEND"] == "search.database_backend"
 
 
 @pytest.mark.parametrize(
