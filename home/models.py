@@ -113,6 +113,7 @@ class ProjectPage(PartialDateSpanMixin, Page):
         index.RelatedFields("objectives", [index.SearchField("text")]),
         index.RelatedFields("expected_results", [index.SearchField("text")]),
         index.SearchField("related_names"),
+        index.SearchField("translated_text"),
         index.FilterField("facet_countries"),
         index.FilterField("facet_regions"),
         index.FilterField("facet_thematic_areas"),
@@ -169,6 +170,11 @@ class ProjectPage(PartialDateSpanMixin, Page):
         return [(PartnerRole(role).label, grouped[role]) for role in PartnerRole.values if role in grouped]
 
     # Read by the search index (search/): partner and theme names in the page's language, facet keys.
+    def translated_text(self):
+        """Titles of the live translations: a query in either language finds any version."""
+        rows = ProjectPage.objects.filter(translation_key=self.translation_key, live=True).exclude(pk=self.pk)
+        return "\n".join(part for row in rows.values_list("title", "full_title") for part in row if part)
+
     # Read for indexing: ``.all()`` uses the relations ``get_indexed_objects`` prefetches.
     def related_names(self):
         rows = list(self.partners.all())

@@ -13,3 +13,4 @@ class SearchConfig(AppConfig):
 
         checks.register(check_search_engine, "search")
         signals.install()
+        signals.connect_translation_reindex()

@@ -45,3 +45,28 @@ def register_signal_handlers():
 def install():
     modelsearch_handlers.register_signal_handlers = register_signal_handlers
     swap_delete_handlers()
+
+
+def reindex_translations(sender, instance, **kwargs):
+    """Publishing or unpublishing one language changes what the other languages' entries hold
+    (their ``translated_text``): queue those entries too."""
+    from modelsearch.tasks import insert_or_update_object_task
+
+    others = [
+        (page.specific_class._meta.app_label, page.specific_class._meta.model_name, str(page.pk))
+        for page in instance.get_translations().live()
+        if page.specific_class is not None
+    ]
+
+    def enqueue():
+        for app_label, model_name, pk in others:
+            insert_or_update_object_task.enqueue(app_label, model_name, pk)
+
+    transaction.on_commit(enqueue)
+
+
+def connect_translation_reindex():
+    from wagtail.signals import page_published, page_unpublished
+
+    page_published.connect(reindex_translations, dispatch_uid="search.reindex_translations.published")
+    page_unpublished.connect(reindex_translations, dispatch_uid="search.reindex_translations.unpublished")

@@ -169,6 +169,8 @@ LOGGING = {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # One line per task is noise in commands that enqueue thousands; the worker can turn it up.
         "django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
+        # The engine client logs every request at INFO; failures still show.
+        "opensearch": {"level": env_str("SEARCH_CLIENT_LOG_LEVEL", "WARNING")},
     },
 }
 

@@ -100,6 +100,7 @@ class Publication(Page):
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.SearchField("related_names"),
+        index.SearchField("translated_text"),
         index.SearchField("file_text"),
         index.FilterField("kind"),
         index.FilterField("publication_date"),
@@ -176,6 +177,11 @@ class Publication(Page):
 
     def _indexed_files(self):
         return public_rows(self.files.all())
+
+    def translated_text(self):
+        """Title and summary of the live translations: a query in either language finds any version."""
+        rows = Publication.objects.filter(translation_key=self.translation_key, live=True).exclude(pk=self.pk)
+        return "\n".join(part for row in rows.values_list("title", "summary") for part in row if part)
 
     def related_names(self):
         names = [

@@ -129,3 +129,26 @@ def test_a_russian_only_output_is_found_by_english_readers(client, make_publicat
     en_data = api(client, q="выхухоль", locale="en")
     found = [(item["title"], item["locale"]) for item in en_data["results"]]
     assert found == [("Модуль по инклюзии ЕАЭС выхухоль", "ru")]
+
+
+def test_a_query_in_either_language_finds_the_publication_for_every_reader(client):
+    """The Action Plan exists in both languages: a Russian query finds it for English readers too."""
+    for locale in ("en", "all"):
+        data = client.get("/api/search/", {"q": "план действий", "locale": locale}).json()
+        titles = [item["title"] for item in data["results"]]
+        assert "Prague Process Action Plan 2012–2016" in titles, (locale, titles)
+    data = client.get("/api/search/", {"q": "action plan", "locale": "ru"}).json()
+    assert "План действий Пражского процесса на 2012–2016 годы" in [item["title"] for item in data["results"]]
+
+
+def test_publishing_a_translation_updates_the_other_languages_entry(
+    client, make_publication, ru, django_capture_on_commit_callbacks
+):
+    from .conftest import refresh_index, translate
+
+    english = make_publication("Capybara mobility report")
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(english, ru, "Доклад о мобильности капибар")
+    refresh_index()
+    data = client.get("/api/search/", {"q": "капибар", "locale": "en"}).json()
+    assert [item["url"] for item in data["results"]] == [english.url]
