@@ -215,27 +215,24 @@ def test_multi_page_pdf_page_count(tmp_path, font):
     assert "Страница 7: реадмиссия" in result.text
 
 
-def test_encrypted_pdf_with_user_password_fails(tmp_path, ru_pdf):
+def encrypted_copy(source, path, user_password):
     from pypdf import PdfReader, PdfWriter
 
-    writer = PdfWriter(clone_from=PdfReader(ru_pdf))
-    writer.encrypt(user_password="secret", owner_password="owner")
-    path = tmp_path / "locked.pdf"
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.encrypt(user_password=user_password, owner_password="owner")
     writer.write(path)
-    result = extract(path)
+    return path
+
+
+def test_encrypted_pdf_with_user_password_fails(tmp_path, ru_pdf):
+    result = extract(encrypted_copy(ru_pdf, tmp_path / "locked.pdf", "secret"))
     assert result.status == "failed"
     assert result.reason == "encrypted PDF"
     assert result.text == ""
 
 
 def test_encrypted_pdf_with_empty_user_password_is_read(tmp_path, ru_pdf):
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(ru_pdf))
-    writer.encrypt(user_password="", owner_password="owner-only")
-    path = tmp_path / "restricted.pdf"
-    writer.write(path)
-    result = extract(path)
+    result = extract(encrypted_copy(ru_pdf, tmp_path / "restricted.pdf", ""))
     assert result.status == "done", result.reason
     assert "реадмиссия" in result.text
 
