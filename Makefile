@@ -7,19 +7,31 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve test test-fast lint messages opensearch opensearch-stop postgres postgres-stop clean
+.PHONY: help install lock demo serve test test-fast lint messages opensearch opensearch-stop postgres postgres-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}'
 
-$(VENV)/.installed: requirements.txt
+# The dev lock (runtime + test + dev tools) installs with every hash checked.  PIP_FIND_LINKS is
+# unset so a machine's local wheel folder can never stand in for the registry.
+$(VENV)/.installed: requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: set PYTHON=/path/to/python3.11"; exit 1; }
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { echo "$(PYTHON) lacks venv/ensurepip (Debian: apt-get install python3.11-venv)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet --require-virtualenv -r requirements.txt
+	env -u PIP_FIND_LINKS $(PY) -m pip install --quiet --require-virtualenv --require-hashes --only-binary :all: -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv/ with the pinned dependencies
+install: $(VENV)/.installed ## Create .venv/ with the locked dependencies (hashes checked)
+
+# Both locks are generated from pyproject.toml, never from `pip freeze`: requirements.txt holds the
+# runtime only (a production server installs it alone), requirements-dev.txt adds the test and dev
+# tools, constrained to the same runtime pins.
+UV_COMPILE = env -u PIP_FIND_LINKS -u UV_FIND_LINKS $(VENV)/bin/uv pip compile pyproject.toml --quiet \
+	--python-version 3.11 --generate-hashes --custom-compile-command "make lock"
+lock: install ## Regenerate both locks from pyproject.toml (UPGRADE=1 moves every pin to the newest allowed)
+	$(UV_COMPILE) $(if $(UPGRADE),--upgrade) -o requirements.txt
+	$(UV_COMPILE) $(if $(UPGRADE),--upgrade) --group dev -c requirements.txt -o requirements-dev.txt
+	$(PY) scripts/check_locks.py
 
 demo: install ## Set everything up (SQLite, seed content in en+ru, search index) and serve on http://127.0.0.1:$(PORT)
 	PORT=$(PORT) scripts/demo.sh

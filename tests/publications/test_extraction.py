@@ -414,28 +414,43 @@ def test_zip_bomb_disguised_as_docx(tmp_path):
     assert result.reason == "compressed content expands beyond the limit"
 
 
-def test_odt(tmp_path):
-    from odf.opendocument import OpenDocumentText
-    from odf.table import Table, TableCell, TableColumn, TableRow
-    from odf.text import H, P, S
+ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.3">
+  <office:body><office:text>
+    <text:h text:outline-level="1">Миграционная политика</text:h>
+    <text:p>Соглашение о<text:s text:c="3"/>реадмиссии</text:p>
+    <table:table table:name="T">
+      <table:table-column table:number-columns-repeated="2"/>
+      <table:table-row>
+        <table:table-cell><text:p>Казахстан</text:p></table:table-cell>
+        <table:table-cell><text:p>реадмиссия</text:p></table:table-cell>
+      </table:table-row>
+    </table:table>
+  </office:text></office:body>
+</office:document-content>
+"""
 
-    doc = OpenDocumentText()
-    doc.text.addElement(H(outlinelevel=1, text="Миграционная политика"))
-    p = P(text="Соглашение о")
-    p.addElement(S(c=3))
-    p.addText("реадмиссии")
-    doc.text.addElement(p)
-    table = Table(name="T")
-    table.addElement(TableColumn(numbercolumnsrepeated=2))
-    row = TableRow()
-    for value in ("Казахстан", "реадмиссия"):
-        cell = TableCell()
-        cell.addElement(P(text=value))
-        row.addElement(cell)
-    table.addElement(row)
-    doc.text.addElement(table)
+
+def write_odt(path: Path, content_xml: str) -> None:
+    """An OpenDocument text file as LibreOffice writes one: an uncompressed ``mimetype`` entry first."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), MIME["odt"], compress_type=zipfile.ZIP_STORED)
+        zf.writestr("content.xml", content_xml)
+        zf.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+            f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{MIME["odt"]}"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+        )
+
+
+def test_odt(tmp_path):
     path = tmp_path / "doc.odt"
-    doc.save(str(path))
+    write_odt(path, ODT_CONTENT)
     assert sniff(path).kind == "odt"
     result = extract(path)
     assert result.status == "done", result.reason
