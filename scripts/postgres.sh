@@ -5,6 +5,7 @@
 #                                  print one line: DATABASE_URL=postgres://...
 #   scripts/postgres.sh stop    → stop it and delete the folder
 #   scripts/postgres.sh status  → print DATABASE_URL if it is running
+#   scripts/postgres.sh logs    → print the path of the server's log (for the test runner to keep)
 #
 # initdb refuses to run as root, so as root the cluster belongs to the unprivileged
 # `postgres` user (created by Debian's postgresql package).  Debian's server binaries live
@@ -69,9 +70,17 @@ status() {
   echo "DATABASE_URL=$url"
 }
 
+logs() {
+  [ -f "$state" ] || exit 0
+  . "$state"
+  [ -f "$(dirname "$data")/server.log" ] && echo "$(dirname "$data")/server.log"
+  return 0
+}
+
 case "${1:-}" in
   start) start ;;
+  logs) logs ;;
   status) status ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|logs" >&2; exit 2 ;;
 esac

@@ -6,6 +6,9 @@
 #   3. the search suite on OpenSearch (fetched once from Maven Central, started on loopback)
 #   4. on SQLite (the demo's embedded default): the search suite and a smoke subset
 #
+# Each run has its own MEDIA_ROOT, removed afterwards.  When a part fails, the services' logs are
+# copied to var/test-logs/<time>/ (kept) and their tails printed.
+#
 # A service that cannot start is skipped with a warning on a laptop, and is a failure when
 # CI=true.  DATABASE_URL or SEARCH_URL given by the caller are used instead of starting one.
 set -uo pipefail
@@ -15,22 +18,41 @@ CI=${CI:-false}
 export DJANGO_SETTINGS_MODULE=cms.settings.test
 export CI
 started_pg=0 started_os=0 failed=()
+TEST_MEDIA_ROOT=$(mktemp -d -t pp-test-media.XXXXXX)
+export TEST_MEDIA_ROOT
+
+keep_logs() {  # the services' logs, kept after a failed run; tails printed
+  local dir service file
+  dir=var/test-logs/$(date +%Y%m%d-%H%M%S)
+  mkdir -p "$dir"
+  for service in postgres opensearch; do
+    scripts/$service.sh logs 2>/dev/null | while read -r file; do
+      [ -f "$file" ] || continue
+      cp "$file" "$dir/$service-$(basename "$file")"
+      echo; echo "--- last lines of $service's $(basename "$file") (kept in $dir/) ---"
+      tail -n 25 "$file"
+    done
+  done
+}
 
 cleanup() {
+  [ ${#failed[@]} -gt 0 ] && keep_logs
   [ "$started_pg" = 1 ] && scripts/postgres.sh stop
   [ "$started_os" = 1 ] && scripts/opensearch.sh stop >/dev/null 2>&1
+  rm -rf "$TEST_MEDIA_ROOT"
   return 0
 }
 trap cleanup EXIT
 
 missing() {  # $1: what is missing
-  if [ "$CI" = true ]; then echo "FAILED: $1 (CI=true: every service is required)" >&2; exit 1; fi
+  if [ "$CI" = true ]; then failed+=("$1"); echo "FAILED: $1 (CI=true: every service is required)" >&2; exit 1; fi
   echo "WARNING: $1; its part of the suite is skipped on this machine" >&2
 }
 
 step() { echo; echo "==> $*"; }
 
 step "Lint and checks"
+$PY scripts/check_locks.py || failed+=("dependency locks")
 $PY scripts/check_messages.py || failed+=("Russian catalogue out of date")
 .venv/bin/ruff check . || failed+=("ruff")
 $PY manage.py check --fail-level WARNING || failed+=("check")

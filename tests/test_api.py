@@ -58,9 +58,33 @@ def test_project_detail_lists_partners_by_role(client):
     assert {"lead_state", "implementing_agency"} <= roles
 
 
-def test_documents_endpoint_answers(client):
-    data = get(client, "/api/v2/documents/")
-    assert "items" in data
+def test_documents_endpoint_lists_public_files_and_hides_private_ones(client):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    Document = get_document_model()
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Drafts for focal points")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    made = {}
+    for title, collection in [("Readmission handbook (public)", root), ("Draft profile (private)", private)]:
+        document = Document(title=title, collection=collection)
+        document.file.save("api-probe.txt", ContentFile(b"Readmission."), save=False)
+        document.save()
+        made[title] = document
+
+    data = get(client, "/api/v2/documents/", limit=100)
+    listed = {item["title"]: item for item in data["items"]}
+    assert data["meta"]["total_count"] == Document.objects.exclude(collection=private).count()
+    assert "Draft profile (private)" not in listed
+    public = listed["Readmission handbook (public)"]
+    assert public["id"] == made["Readmission handbook (public)"].pk
+    assert public["meta"]["download_url"].endswith(made["Readmission handbook (public)"].url)
+    assert get(client, f"/api/v2/documents/{public['id']}/")["title"] == "Readmission handbook (public)"
+    hidden = client.get(f"/api/v2/documents/{made['Draft profile (private)'].pk}/", follow=True)
+    assert hidden.status_code == 404 and b"Draft profile" not in hidden.content
 
 
 def test_unknown_type_is_a_clear_400(client):
@@ -69,5 +93,11 @@ def test_unknown_type_is_a_clear_400(client):
     assert "type" in response.json()["message"]
 
 
-def test_api_root_is_routed():
-    assert reverse("wagtailapi:pages:listing") == PAGES
+def test_page_detail_is_reachable_from_the_listing(client):
+    """The listing's detail links resolve to the same page, through the router's own URL names."""
+    listing = get(client, reverse("wagtailapi:pages:listing"), type="home.ProjectPage", locale="en", limit=1)
+    item = listing["items"][0]
+    detail = get(client, item["meta"]["detail_url"].replace("http://localhost", ""))
+    assert detail["id"] == item["id"]
+    assert detail["title"] == item["title"]
+    assert detail["meta"]["type"] == "home.ProjectPage"

@@ -4,7 +4,10 @@ DATABASE_URL picks PostgreSQL (``make test`` starts a throwaway cluster) or SQLi
 SEARCH_URL picks OpenSearch or the database backend, with an index prefix of its own.
 """
 
+import atexit
 import os
+import shutil
+import tempfile
 
 from .base import *  # noqa: F403
 from .env import env_str
@@ -14,7 +17,13 @@ SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/pp-test-media"))  # noqa: F405
+# Each run gets its own media folder (`make test` passes one and removes it); without one, each test
+# process makes its own and removes it on exit, so no run ever sees another run's files.
+if os.environ.get("TEST_MEDIA_ROOT"):
+    MEDIA_ROOT = Path(os.environ["TEST_MEDIA_ROOT"])  # noqa: F405
+else:
+    MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="pp-test-media-"))  # noqa: F405
+    atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -6,7 +6,6 @@ import itertools
 import pytest
 
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 
 from modelsearch.backends import get_search_backend
 from wagtail.models import Page
@@ -15,10 +14,8 @@ _counter = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The seed is loaded (root conftest); build the index once so mappings and analyzers are ours."""
-    with django_db_blocker.unblock():
-        call_command("update_index", verbosity=0)
+def django_db_setup(django_db_setup):
+    """The root conftest loads the seed and builds the index once; this removes the test indexes after."""
     yield
     backend = get_search_backend()
     if hasattr(backend, "es") and backend.index_prefix.startswith("pptest"):
