@@ -100,8 +100,8 @@ def label_facets(counts, locale_code):
     """``{facet: {key: count}}`` → ``{facet: [{"value", "label", "count"}, ...]}`` labelled in the reader's language."""
     from django.apps import apps
 
+    from cms.languages import FILE_LANGUAGES, file_language_name
     from cms.models import Region, ThematicArea
-    from cms.models.documents import DocumentLanguage
     from countries.models import CountryPage
 
     language = "en" if locale_code == "all" else locale_code
@@ -123,7 +123,7 @@ def label_facets(counts, locale_code):
             )
             for key, name, _code in sorted(rows, key=lambda row: row[2] != language):
                 labels[slot].setdefault(key, name)
-    labels["language"] = {value: str(label) for value, label in DocumentLanguage.choices}
+    labels["language"] = {code: file_language_name(code, language) for code in FILE_LANGUAGES}
     result = {}
     for name in FACET_LABELS:
         items = [

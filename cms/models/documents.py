@@ -21,6 +21,8 @@ from wagtail.documents.models import Document as WagtailDocument
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.search import index
 
+from cms.languages import file_language_choices, file_language_name
+
 FORMAT_MIME_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -48,13 +50,6 @@ def public_rows(rows):
     return [row for row in rows if row.document.collection_id not in private]
 
 
-class DocumentLanguage(models.TextChoices):
-    ENGLISH = "en", _("English")
-    RUSSIAN = "ru", _("Russian")
-    MULTILINGUAL = "mul", _("Several languages")
-    OTHER = "other", _("Other")
-
-
 class ExtractionStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     DONE = "done", _("Text extracted")
@@ -80,8 +75,8 @@ class Document(AbstractDocument):
     language = models.CharField(
         _("language"),
         max_length=8,
-        choices=DocumentLanguage.choices,
-        default=DocumentLanguage.ENGLISH,
+        choices=file_language_choices,
+        default="en",
         help_text=_("The language of the file itself, which may differ from the page that offers it."),
     )
     original_filename = models.CharField(_("original file name"), max_length=255, blank=True, editable=False)
@@ -157,6 +152,16 @@ class Document(AbstractDocument):
     def search_text(self):
         """The extracted text, capped to what every search backend accepts."""
         return self.extracted_text[: settings.SEARCH_TEXT_MAX_CHARS]
+
+    @property
+    def language_name(self):
+        """The file's language named in the reader's language ("Czech", "чешский")."""
+        return file_language_name(self.language)
+
+    @property
+    def language_tag(self):
+        """A BCP 47 tag for ``lang``/``hreflang`` attributes; empty for several or undetermined languages."""
+        return "" if self.language in ("mul", "und") else self.language
 
     @property
     def format_label(self):

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 
 from cms.dates import format_partial_date
 from cms.i18n import for_reader, localize_pages
+from cms.languages import file_language_name as _file_language_name
 from cms.translation_status import is_fully_translated
 
 register = template.Library()
@@ -227,6 +228,12 @@ def paginate(context, items, per_page=20):
         return paginator.page(number)
     except (EmptyPage, PageNotAnInteger):
         return paginator.page(1)
+
+
+@register.filter
+def file_language_name(code):
+    """A file's language named in the reader's language: "Czech" on English pages, "чешский" on Russian."""
+    return _file_language_name(code) if code else ""
 
 
 @register.filter

@@ -20,7 +20,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
-from cms.models import DocumentLanguage, ExtractionStatus
+from cms.models import ExtractionStatus
 
 from ..documents import RefusedFile, find_duplicate, run_extraction, validate_file
 from ..extraction import extract
@@ -298,7 +298,7 @@ class Importer:
         guessed = guess_language(extract(row.path, **limits).text or "")
         if guessed is None:
             self.summary.notes.append(f"{row.where}: no text to guess the language from; set to English")
-        return guessed or DocumentLanguage.ENGLISH.value
+        return guessed or "en"
 
     def _decide(self, plan, source=None):
         self._decide_one(plan, source)

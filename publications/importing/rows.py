@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cms.dates import parse_partial_date
-from cms.models import DocumentLanguage
+from cms.languages import normalise_file_language
 
 from ..documents import sha256_of
 from ..models import PublicationKind
@@ -48,7 +48,6 @@ PAGE_TYPES = {
 KNOWN_TYPES = sorted([*PublicationKind.values, MIGRATION_PROFILE])
 YES = {"yes", "y", "true", "1", "да"}
 NO = {"no", "n", "false", "0", "", "нет"}
-LANGUAGE_ALIASES = {"english": "en", "russian": "ru", "eng": "en", "rus": "ru", "multilingual": "mul"}
 
 
 class RowError(ValueError):
@@ -119,11 +118,16 @@ def normalise_type(value):
 
 
 def normalise_language(value):
-    value = (value or "").strip().lower()
-    value = LANGUAGE_ALIASES.get(value, value)
-    if value and value not in DocumentLanguage.values:
-        raise RowError(f"language {value!r} is unknown (use one of: {', '.join(DocumentLanguage.values)})")
-    return value
+    """A BCP 47 primary subtag from a code or a name ("cs", "ces", "Czech", "pt-BR"); "" when empty."""
+    if not (value or "").strip():
+        return ""
+    code = normalise_file_language(value)
+    if code is None:
+        raise RowError(
+            f"language {value.strip()!r} is unknown: give the file's language as a BCP 47 primary subtag "
+            "(ISO 639-1 such as en, ru, cs, uk; else ISO 639-3 such as cnr), or mul for several languages"
+        )
+    return code
 
 
 def parse_publish(value, default=False):
@@ -238,7 +242,7 @@ def guess_language(text):
         return None
     share = cyrillic / (cyrillic + latin)
     if share >= 0.7:
-        return DocumentLanguage.RUSSIAN.value
+        return "ru"
     if share <= 0.3:
-        return DocumentLanguage.ENGLISH.value
-    return DocumentLanguage.MULTILINGUAL.value
+        return "en"
+    return "mul"

@@ -316,3 +316,22 @@ def test_edits_reach_the_translation(imported, docs, area, django_capture_on_com
     assert str(russian.publication_date) == "2012-11-23" and russian.title == "План действий (новая редакция)"
     output, _error = run(django_capture_on_commit_callbacks, write_manifest(docs, rows))
     assert "8 unchanged" in output
+
+
+def test_national_language_files_are_imported_with_their_bcp47_code(
+    db, docs, django_capture_on_commit_callbacks, client
+):
+    rows = [
+        row("cz-1", "docs/report.pdf", "Zpráva o migraci", language="cs"),
+        row("me-1", "docs/declaration.pdf", "Izvještaj o migracijama", language="Montenegrin"),
+        row("ua-1", "docs/factsheet.pdf", "Звіт про міграцію", language="ukr"),
+        row("xx-1", "docs/handbook.docx", "Unknown tongue", language="klingon"),
+    ]
+    output, error = run(django_capture_on_commit_callbacks, write_manifest(docs, rows, "national.csv"))
+    assert "3 created" in output and "1 failed" in output
+    assert "line 5 (key=xx-1): language 'klingon' is unknown: give the file's language as a BCP 47" in output
+    languages = {key: page_for(key).files.get().document.language for key in ("cz-1", "me-1", "ua-1")}
+    assert languages == {"cz-1": "cs", "me-1": "cnr", "ua-1": "uk"}
+    # the public page names the file's language in the reader's language and tags it for screen readers
+    html = client.get(page_for("cz-1").url).content.decode()
+    assert "Czech" in html and 'hreflang="cs"' in html and '<span lang="cs">' in html

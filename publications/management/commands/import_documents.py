@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from publications.importing import ImportAbort, Importer
-from publications.importing.rows import COLUMNS, KNOWN_TYPES
+from publications.importing.rows import COLUMNS, KNOWN_TYPES, RowError, normalise_language
 
 TYPES = textwrap.fill(", ".join(KNOWN_TYPES), width=76, subsequent_indent=" " * 18)
 HELP = f"""Import documents into the publication library from a CSV manifest or a folder of files.
@@ -22,7 +22,9 @@ A manifest is a UTF-8 CSV file with the columns: {", ".join(COLUMNS)}
   file            the file: PDF, DOCX, ODT, XLSX or plain text (the type is sniffed from the
                   content, never taken from the extension; DOCUMENT_MAX_UPLOAD_MB caps the size)
   title           the page title (default: made from the file name)
-  language        the language of the file itself: en, ru, mul or other (default: guessed from
+  language        the language of the file itself, as a BCP 47 primary subtag (ISO 639-1 such
+                  as en, ru, cs, uk; else ISO 639-3 such as cnr for Montenegrin), an ISO 639-2
+                  code or an English name; mul for several languages (default: guessed from
                   the share of Cyrillic in its text, or --language)
   type            {TYPES}.
                   action_plan, declaration and factsheet have their own page types; guidelines,
@@ -57,6 +59,15 @@ row instead.
 Example:  manage.py import_documents library/manifest.csv --dry-run"""
 
 
+def _language_option(value):
+    import argparse
+
+    try:
+        return normalise_language(value)
+    except RowError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 class Command(BaseCommand):
     help = HELP
 
@@ -81,7 +92,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--language",
-            choices=["en", "ru", "mul", "other"],
+            type=_language_option,
             default="",
             help="the language of files whose row says none (default: guessed from the text)",
         )

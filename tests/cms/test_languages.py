@@ -1,0 +1,57 @@
+"""File languages: BCP 47 primary subtags for every language of the participating states."""
+
+import pytest
+
+from django.core.management import call_command
+from django.utils import translation
+
+from cms.languages import FILE_LANGUAGES, file_language_choices, file_language_name, normalise_file_language
+
+
+@pytest.mark.parametrize(
+    ("spelling", "code"),
+    [("cs", "cs"), ("CES", "cs"), ("cze", "cs"), ("Czech", "cs"), ("pt-BR", "pt"), ("pt_PT", "pt"),
+     ("cnr", "cnr"), ("Montenegrin", "cnr"), ("mt", "mt"), ("other", "und"), ("русский", "ru")],
+)
+def test_codes_names_and_iso_639_2_spellings_are_understood(spelling, code):
+    assert normalise_file_language(spelling) == code
+
+
+def test_unknown_languages_are_refused():
+    assert normalise_file_language("klingon") is None
+    assert normalise_file_language("") is None
+
+
+def test_names_follow_the_reader():
+    assert file_language_name("cnr", "en") == "Montenegrin"
+    assert file_language_name("cnr", "ru") == "черногорский"
+    with translation.override("ru"):
+        assert file_language_name("mt") == "мальтийский"
+
+
+def test_the_admin_lists_english_russian_first_then_every_national_language():
+    codes = [code for code, _label in file_language_choices()]
+    assert codes[:4] == ["en", "ru", "mul", "und"]
+    assert sorted(codes) == sorted(FILE_LANGUAGES)
+    assert {"cnr", "mt", "lb", "ka", "hy", "kk", "ky", "tg", "tk", "uz", "sq", "mk", "bs", "sr"} <= set(codes)
+
+
+def test_every_primary_subtag_is_two_or_three_lowercase_letters():
+    for code in FILE_LANGUAGES:
+        assert code.isalpha() and code.islower() and len(code) in (2, 3), code
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_turns_other_into_und():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("cms", "0003_document_preview")])
+    old = executor.loader.project_state([("cms", "0003_document_preview")]).apps.get_model("cms", "Document")
+    document = old.objects.create(title="Old file", file="documents/old.pdf", language="other")
+    try:
+        call_command("migrate", "cms", "0004", verbosity=0)
+        assert old.objects.get(pk=document.pk).language == "und"
+    finally:
+        call_command("migrate", verbosity=0)
