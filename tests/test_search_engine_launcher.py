@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 LAUNCHER = Path(__file__).resolve().parents[1] / "scripts" / "search-engine.sh"
-MARKERS = {"opensearch": "org.opensearch.bootstrap.OpenSearch", "elasticsearch": "org.elasticsearch.bootstrap.Elasticsearch"}
+MARKERS = {
+    "opensearch": "org.opensearch.bootstrap.OpenSearch",
+    "elasticsearch": "org.elasticsearch.bootstrap.Elasticsearch",
+}
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/<pid>/cmdline")
 

@@ -13,9 +13,10 @@ from search.config import backends_from_url
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def stopped_engine(settings):
-    """An engine URL on a port that was just bound and closed: nothing listens there."""
+@pytest.fixture(params=["opensearch3", "elasticsearch9"])
+def stopped_engine(request, settings):
+    """An engine URL on a port that was just bound and closed: nothing listens there.
+    Once per client: each raises its own errors, and each must end in the same fallback."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
@@ -24,7 +25,7 @@ def stopped_engine(settings):
 
     get_strategy.cache_clear()
     cache.delete("search:engine-down")
-    with override_settings(WAGTAILSEARCH_BACKENDS=backends_from_url(f"opensearch3://127.0.0.1:{port}", timeout=5)):
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends_from_url(f"{request.param}://127.0.0.1:{port}", timeout=5)):
         yield port
     get_strategy.cache_clear()
     cache.delete("search:engine-down")
