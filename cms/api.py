@@ -15,7 +15,6 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-
 # Both clients are installed (pyproject.toml); which one raises depends on SEARCH_URL.
 # opensearch-py's TransportError covers connection failures, timeouts and error answers;
 # the elasticsearch client splits them: elastic_transport's TransportError (no answer: refused,
