@@ -119,13 +119,15 @@ mvn_run() { # mvn quietly, its chatter on stderr without colour codes
     return "$rc"
 }
 
-verify_sha256() { # $1 = downloaded file: refused unless its digest is the one in $SUMS
+verify_sha256() { # $1 = downloaded file, $2 = "keep" for a file in ~/.m2: refused unless its digest is in $SUMS
     local file="$1" name expected actual
     name="$(basename "$file")"
     expected="$(awk -v n="$name" '$2 == n { print $1 }' "$SUMS")"
-    [ -n "$expected" ] || { rm -f "$file"; die "no sha256 for $name in $SUMS: check the file and add its digest"; }
     actual="$(sha256sum "$file" | cut -d' ' -f1)"
-    [ "$actual" = "$expected" ] || { rm -f "$file"; die "sha256 mismatch for $name: got $actual, expected $expected ($SUMS)"; }
+    [ -n "$expected" ] && [ "$actual" = "$expected" ] && return 0
+    [ "${2:-}" = keep ] || rm -f "$file"
+    [ -n "$expected" ] || die "no sha256 for $name in $SUMS: check the file and add its digest"
+    die "sha256 mismatch for $name: got $actual, expected $expected ($SUMS)"
 }
 
 mvn_copy() { # $1 = artifact coordinates, $2 = output dir; the copy is checked against $SUMS
@@ -174,14 +176,7 @@ build_plugin() { # $1 = maven goal (package|test): the analysis plugin on a JDK 
     JAVA_HOME="$jdk" mvn_run -f "$ROOT/$src/pom.xml" "$1" "$MVN_DEP_PLUGIN:build-classpath" \
         -Dpp.build.dir="$build" -Dmdep.outputFile="$build/classpath.txt" || die "plugin build failed ($1)"
     local jar # its dependencies came from Maven Central too: each is checked against $SUMS
-    for jar in $(tr ':' ' ' < "$build/classpath.txt"); do verify_sha256_kept "$jar"; done
-}
-
-verify_sha256_kept() { # like verify_sha256, for a file in ~/.m2 (never deleted)
-    local name expected; name="$(basename "$1")"
-    expected="$(awk -v n="$name" '$2 == n { print $1 }' "$SUMS")"
-    [ -n "$expected" ] || die "no sha256 for $name in $SUMS: check the file and add its digest"
-    [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$expected" ] || die "sha256 mismatch for $1 ($SUMS)"
+    for jar in $(tr ':' ' ' < "$build/classpath.txt"); do verify_sha256 "$jar" keep; done
 }
 
 install_plugin() { # lays the built plugin into $DIST/plugins/pp-analysis/ when its source changed
