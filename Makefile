@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock demo serve test test-fast lint messages opensearch opensearch-stop postgres postgres-stop clean
+.PHONY: help install lock demo serve test test-fast lint messages opensearch opensearch-stop elasticsearch elasticsearch-stop postgres postgres-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}'
@@ -51,11 +51,18 @@ messages: install ## Regenerate and compile the Russian interface strings
 	$(PY) manage.py makemessages -l ru --no-obsolete --add-location file -i ".venv/*" -i ".cache/*"
 	$(PY) manage.py compilemessages -l ru --ignore ".venv/*"
 
+# One launcher for both engines; what differs between them is scripts/search-engines.table.
 opensearch: ## Start a local OpenSearch node (fetched once from Maven Central) and print SEARCH_URL
-	@scripts/opensearch.sh start
+	@scripts/search-engine.sh opensearch start
 
 opensearch-stop: ## Stop the node started by `make opensearch`
-	@scripts/opensearch.sh stop
+	@scripts/search-engine.sh opensearch stop
+
+elasticsearch: ## Start a local Elasticsearch 9 node (Maven Central, test analysis plugin built once) and print SEARCH_URL
+	@scripts/search-engine.sh elasticsearch start
+
+elasticsearch-stop: ## Stop the node started by `make elasticsearch`
+	@scripts/search-engine.sh elasticsearch stop
 
 postgres: ## Start a throwaway PostgreSQL cluster and print DATABASE_URL
 	@scripts/postgres.sh start

@@ -3,6 +3,8 @@
     DJANGO_SETTINGS_MODULE=benchmarks.search_settings DATABASE_URL=postgres://.../ppbench \\
         SEARCH_URL=opensearch3://127.0.0.1:9200 .venv/bin/python benchmarks/search_latency.py --requests 300
 
+Either engine: ``SEARCH_URL=elasticsearch9://...`` runs the same queries on Elasticsearch.
+
 Full stack: Django's test Client GET /api/search/?q=...&locale=... (middleware, URL routing,
 parameter checks, synonym expansion, the reader's scope query, the engine search with facets and
 highlighting, loading the pages, JSON).  Engine: the identical request body (built once per query
@@ -59,6 +61,7 @@ def main():
 
     strategy = get_strategy()
     assert strategy.name == "engine", "set SEARCH_URL to the engine"
+    print(f"engine: {os.environ.get('SEARCH_URL')}")
     client = Client()
     bodies = []
     for q, locale in QUERIES:

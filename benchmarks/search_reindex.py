@@ -4,12 +4,15 @@ load of the very same documents straight into the engine (no Django), on the ben
     DJANGO_SETTINGS_MODULE=benchmarks.search_settings DATABASE_URL=postgres://.../ppbench \\
         SEARCH_URL=opensearch3://127.0.0.1:9200 .venv/bin/python benchmarks/search_reindex.py
 
+Either engine (``elasticsearch9://`` too): the bulk helper is the one of the configured client.
+
 Raw bulk: the documents of every index under the prefix are read back (``_source``), then
 loaded with the client's bulk helper (same chunk size) into fresh indices created with the
 same settings and mappings, so the engine does the same analysis work; the clock covers the
 bulk load and the final refresh, as for the reindex.
 """
 
+import importlib
 import io
 import os
 import sys
@@ -28,14 +31,20 @@ def main():
     import logging
 
     logging.disable(logging.INFO)
-    from opensearchpy import helpers
-
     from django.core.management import call_command
 
     from modelsearch.backends import get_search_backend
 
     backend = get_search_backend()
     client, prefix = backend.es, backend.index_prefix
+    # opensearchpy.helpers or elasticsearch.helpers: the same bulk and scan, each for its client.
+    helpers = importlib.import_module(type(client).__module__.split(".")[0] + ".helpers")
+    # The elasticsearch client takes per-request options through .options(), opensearch-py as kwargs.
+    if hasattr(client, "options"):
+        bulk_client, bulk_kwargs = client.options(request_timeout=120), {}
+    else:
+        bulk_client, bulk_kwargs = client, {"request_timeout": 120}
+    print(f"engine: {type(client).__module__.split('.')[0]} at {os.environ.get('SEARCH_URL')}")
 
     started = time.perf_counter()
     call_command("update_index", chunk_size=CHUNK, stdout=io.StringIO())
@@ -71,7 +80,7 @@ def main():
     started = time.perf_counter()
     for name, rows in sources.items():
         actions = ({"_index": raw_names[name], "_id": _id, "_source": source} for _id, source in rows)
-        helpers.bulk(client, actions, chunk_size=CHUNK, request_timeout=120)
+        helpers.bulk(bulk_client, actions, chunk_size=CHUNK, **bulk_kwargs)
         client.indices.refresh(index=raw_names[name])
     raw_s = time.perf_counter() - started
     raw_docs = sum(len(rows) for rows in sources.values())

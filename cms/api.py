@@ -4,6 +4,9 @@
 503 with a message instead of a 500 (``/api/search/`` falls back to the database instead).
 """
 
+from elastic_transport import TransportError as ElasticTransportError
+from elasticsearch import ApiError as ElasticApiError
+from opensearchpy.exceptions import TransportError as OpenSearchError
 from rest_framework import status
 from rest_framework.response import Response
 
@@ -12,30 +15,16 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-
-def _engine_errors():
-    errors = []
-    try:
-        from opensearchpy.exceptions import TransportError as OpenSearchError
-
-        errors.append(OpenSearchError)
-    except ImportError:  # pragma: no cover - opensearch-py is pinned
-        pass
-    try:
-        from elastic_transport import TransportError as ElasticError  # only with Elasticsearch configured
-
-        errors.append(ElasticError)
-    except ImportError:
-        pass
-    return tuple(errors)
-
-
-ENGINE_ERRORS = _engine_errors()
+# Both clients are installed (pyproject.toml); which one raises depends on SEARCH_URL.
+# opensearch-py's TransportError covers connection failures, timeouts and error answers;
+# the elasticsearch client splits them: elastic_transport's TransportError (no answer: refused,
+# timed out, TLS) and ApiError (an error answer, e.g. 503 while the cluster recovers).
+ENGINE_ERRORS = (OpenSearchError, ElasticTransportError, ElasticApiError)
 
 
 class EngineDownMixin:
     def handle_exception(self, exc):
-        if ENGINE_ERRORS and isinstance(exc, ENGINE_ERRORS):
+        if isinstance(exc, ENGINE_ERRORS):
             return Response(
                 {"message": "Search is temporarily unavailable; try again shortly, or use /api/search/."},
                 status=status.HTTP_503_SERVICE_UNAVAILABLE,

@@ -4,7 +4,9 @@ Pure functions only: settings import this module, so nothing here may touch
 the network or the app registry.  The scheme names the engine and its major
 version (``opensearch2://``, ``opensearch3://``, ``elasticsearch8://``,
 ``elasticsearch9://``); ``+https`` or ``https`` in ``SEARCH_URL_TLS`` switch
-to TLS; credentials in the URL are passed through.
+to TLS; credentials in the URL are passed through.  An Elasticsearch API key comes from the
+environment (``SEARCH_API_KEY``), never from the URL: modelsearch builds only basic auth from a URL,
+so the key goes to the client through ``OPTIONS``.
 """
 
 from urllib.parse import urlsplit, urlunsplit
@@ -14,7 +16,8 @@ from django.core.exceptions import ImproperlyConfigured
 ENGINE_BACKENDS = {
     "opensearch2": "modelsearch.backends.opensearch2",
     "opensearch3": "modelsearch.backends.opensearch3",
-    # Offered for deployments that run Elasticsearch; not exercised in CI here.
+    # Needs an elasticsearch<9 client, which this project does not install: the system check
+    # refuses it (search.E002) instead of letting the first query fail.
     "elasticsearch8": "modelsearch.backends.elasticsearch8",
     "elasticsearch9": "modelsearch.backends.elasticsearch9",
 }
@@ -63,7 +66,20 @@ def parse_search_url(url):
     return scheme, http_url
 
 
-def backends_from_url(url, *, index_prefix="pp_", timeout=5):
+def client_options(engine, api_key=None):
+    """What the engine's client gets besides the hosts: no retries, and the API key if any."""
+    # No client retries: a dead engine must fail fast, not three times.
+    options = {"max_retries": 0, "retry_on_timeout": False}
+    if api_key:
+        if not engine.startswith("elasticsearch"):
+            raise ImproperlyConfigured(
+                "SEARCH_API_KEY is for Elasticsearch; OpenSearch takes user:password in SEARCH_URL."
+            )
+        options["api_key"] = api_key
+    return options
+
+
+def backends_from_url(url, *, index_prefix="pp_", timeout=5, api_key=None):
     """Build ``WAGTAILSEARCH_BACKENDS`` for ``url`` (``None`` → database backend)."""
     if not url:
         # On PostgreSQL the built-in `russian` configuration stems Cyrillic with the Russian
@@ -77,8 +93,7 @@ def backends_from_url(url, *, index_prefix="pp_", timeout=5):
             "URLS": [http_url],
             "INDEX_PREFIX": index_prefix,
             "TIMEOUT": timeout,
-            # No client retries: a dead engine must fail fast, not three times.
-            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+            "OPTIONS": client_options(engine, api_key),
             "INDEX_SETTINGS": {"settings": {"index": {"analysis": BILINGUAL_ANALYSIS}}},
         }
     }

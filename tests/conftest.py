@@ -32,8 +32,8 @@ def _require_engine(request):
     """Tests that need the engine skip on a laptop without it and fail under CI=true."""
     if request.node.get_closest_marker("search_engine") and not os.environ.get("SEARCH_URL"):
         if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but SEARCH_URL is unset: this test needs OpenSearch")
-        pytest.skip("needs OpenSearch: set SEARCH_URL (make opensearch)")
+            pytest.fail("CI=true but SEARCH_URL is unset: this test needs a search engine")
+        pytest.skip("needs a search engine: set SEARCH_URL (make opensearch or make elasticsearch)")
 
 
 @pytest.fixture(scope="session")

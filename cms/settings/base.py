@@ -145,12 +145,14 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# Search: SEARCH_URL unset → database backend; opensearch2:// or opensearch3:// → that engine.
+# Search: SEARCH_URL unset → database backend; opensearch2://, opensearch3:// or elasticsearch9://
+# → that engine (docs/search.md).  SEARCH_API_KEY: an Elasticsearch API key (never in the URL).
 SEARCH_URL = env_str("SEARCH_URL")
 WAGTAILSEARCH_BACKENDS = backends_from_url(
     SEARCH_URL,
     index_prefix=env_str("SEARCH_INDEX_PREFIX", "pp_"),
     timeout=env_int("SEARCH_TIMEOUT", 5),
+    api_key=env_str("SEARCH_API_KEY"),
 )
 
 # Background work: a database-backed queue and its worker (manage.py db_worker).
@@ -171,6 +173,7 @@ LOGGING = {
         "django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
         # The engine client logs every request at INFO; failures still show.
         "opensearch": {"level": env_str("SEARCH_CLIENT_LOG_LEVEL", "WARNING")},
+        "elastic_transport": {"level": env_str("SEARCH_CLIENT_LOG_LEVEL", "WARNING")},
     },
 }
 
