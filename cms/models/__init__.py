@@ -1,8 +1,10 @@
 from .documents import Document, DocumentLanguage, ExtractionStatus, public_rows, restricted_collection_ids
+from .roles import FocalPointGroup
 from .snippets import Organisation, Region, ThematicArea
 
 __all__ = [
     "Document",
+    "FocalPointGroup",
     "DocumentLanguage",
     "ExtractionStatus",
     "public_rows",
