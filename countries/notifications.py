@@ -15,6 +15,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from wagtail.users.models import UserProfile
+
 from cms.roles import MODERATORS
 
 logger = logging.getLogger(__name__)
@@ -27,7 +29,7 @@ def _admin_url(name, *args):
 def _send(template, recipients, context):
     sent = 0
     for user in {user for user in recipients if user.is_active and user.email}:
-        language = user.wagtail_userprofile.get_preferred_language()
+        language = UserProfile.get_for_user(user).get_preferred_language()
         with translation.override(language):
             subject = " ".join(render_to_string(f"countries/mail/{template}_subject.txt", context).split())
             body = render_to_string(f"countries/mail/{template}.txt", {**context, "user": user}).strip()
