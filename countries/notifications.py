@@ -7,6 +7,7 @@ their own admin language.
 """
 
 import logging
+import math
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -70,7 +71,9 @@ def mail_request(task_state):
 
 
 def mail_reminder(task_state, now):
-    context = {**_context(task_state), "days_left": max((task_state.deadline - now).days, 0)}
+    # Whole days, rounded up: 29 days and 23 hours before the deadline is "30 days left".
+    days_left = max(math.ceil((task_state.deadline - now).total_seconds() / 86400), 0)
+    context = {**_context(task_state), "days_left": days_left}
     return _send("endorsement_reminder", focal_points(task_state), context)
 
 
