@@ -38,7 +38,9 @@ def test_a_permission_removed_by_hand_is_restored(roles_setup):
 def test_a_permission_granted_by_hand_is_withdrawn(roles_setup):
     editors = Group.objects.get(name=EDITORS)
     publish = Permission.objects.get(codename="publish_page")
-    GroupPagePermission.objects.create(group=editors, page=Page.objects.get(depth=2, locale__language_code="en"), permission=publish)
+    GroupPagePermission.objects.create(
+        group=editors, page=Page.objects.get(depth=2, locale__language_code="en"), permission=publish
+    )
     run()
     assert not GroupPagePermission.objects.filter(group=editors, permission=publish).exists()
 
@@ -85,4 +87,3 @@ def test_a_missing_states_file_is_a_clear_error(roles_setup):
 
     with pytest.raises(CommandError, match="/nowhere.csv"):
         run("--states", "/nowhere.csv")
-
