@@ -15,6 +15,11 @@ from wagtail_localize.fields import SynchronizedField
 from cms.i18n import for_reader
 from cms.models import public_rows
 
+from .endorsement import Endorsement, EndorsementEvent, EndorsementTask, EndorsementTaskState
+from .panels import EndorsementHistoryPanel
+
+__all__ = ["EndorsementEvent", "EndorsementTask", "EndorsementTaskState"]
+
 
 class ProfilePart(models.TextChoices):
     A = "A", _("A. Introduction")
@@ -64,10 +69,7 @@ class CountryPage(Page):
         EXTENDED = "extended", _("Extended Migration Profile")
         LIGHT = "light", _("Migration Profile Light")
 
-    class Endorsement(models.TextChoices):
-        UNDER_PREPARATION = "under_preparation", _("Under preparation")
-        DRAFT_NOT_ENDORSED = "draft_not_endorsed", _("Draft, not endorsed by the state")
-        ENDORSED = "endorsed", _("Endorsed by the state")
+    Endorsement = Endorsement
 
     iso_code = models.CharField(
         _("ISO code"), max_length=2, unique=False, help_text=_("ISO 3166-1 alpha-2 (XK for Kosovo).")
@@ -83,12 +85,16 @@ class CountryPage(Page):
     status_note = models.TextField(_("note"), blank=True, help_text=_("A note on the designation or status."))
     summary = RichTextField(_("summary"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
     profile_type = models.CharField(_("profile type"), max_length=10, choices=ProfileType.choices, blank=True)
+    # Written by the endorsement workflow only (countries/endorsement.py): not in the edit form, not
+    # synchronised by wagtail-localize (it skips non-editable fields) and kept out of revisions.
     endorsement_status = models.CharField(
         _("endorsement"),
         max_length=20,
         choices=Endorsement.choices,
         blank=True,
+        editable=False,
     )
+    endorsement_date = models.DateField(_("endorsement status since"), null=True, blank=True, editable=False)
 
     parent_page_types = ["countries.CountryIndexPage"]
     subpage_types = []
@@ -100,8 +106,11 @@ class CountryPage(Page):
         FieldPanel("summary"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("profile_type"), FieldPanel("endorsement_status")]),
-                InlinePanel("endorsement_history", label=_("Endorsement history")),
+                FieldPanel("profile_type"),
+                FieldRowPanel(
+                    [FieldPanel("endorsement_status", read_only=True), FieldPanel("endorsement_date", read_only=True)]
+                ),
+                EndorsementHistoryPanel(heading=_("Endorsement history")),
             ],
             heading=_("Migration profile"),
         ),
@@ -130,6 +139,7 @@ class CountryPage(Page):
         APIField("name_variants"),
         APIField("profile_type"),
         APIField("endorsement_status"),
+        APIField("endorsement_date"),
         APIField("sections"),
         APIField("indicators"),
     ]
@@ -180,24 +190,34 @@ class CountryPage(Page):
         )
         return for_reader(covering, self.locale).distinct().order_by("-publication_date", "title")
 
+    # Fields the endorsement workflow owns: a revision (old or new) never carries them back.
+    WORKFLOW_OWNED_FIELDS = ("endorsement_status", "endorsement_date")
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        for name in self.WORKFLOW_OWNED_FIELDS:
+            setattr(obj, name, getattr(self, name))
+        return obj
+
+    @property
+    def current_workflow_state(self):
+        # A lapsed profile is published while its endorsement stays open (endorsement.PublishWithinEndorsement).
+        if getattr(self, "keep_workflow_on_publish", False):
+            return None
+        return super().current_workflow_state
+
+    def public_endorsement_history(self):
+        """The steps that changed the public status, for every locale (the log belongs to the source page)."""
+        return EndorsementEvent.objects.filter(
+            page__translation_key=self.translation_key, step__in=EndorsementEvent.PUBLIC_STEPS
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["projects"] = self.projects_with_roles()
         context["publications"] = self.publications_covering()
         context["region"] = self.region
         return context
-
-
-class EndorsementEvent(TranslatableMixin, Orderable):
-    page = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="endorsement_history")
-    status = models.CharField(_("status"), max_length=20, choices=CountryPage.Endorsement.choices)
-    date = models.DateField(_("date"))
-    note = models.TextField(_("note"), blank=True)
-
-    panels = [FieldRowPanel([FieldPanel("status"), FieldPanel("date")]), FieldPanel("note")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("endorsement event")
 
 
 class ProfileSection(TranslatableMixin, Orderable):

@@ -18,10 +18,24 @@ echo "==> Building the search index"
 $PY manage.py update_index
 echo "==> Admin login"
 $PY manage.py ensure_demo_admin
+# --- Roles and workflows (issue 8): groups, rights, workflows, one login per role ---------------
+echo "==> Roles, workflows and one login per role"
+$PY manage.py ensure_roles
+$PY manage.py ensure_demo_users
+# --- end of roles ---------------------------------------------------------------------------
 
 mkdir -p .cache
 $PY manage.py db_worker --interval 1 --no-reload >.cache/worker.log 2>&1 &
 worker=$!
-trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
+# --- The one scheduler (issue 8): scheduled publishing and endorsement deadlines, every minute.
+# django-tasks has no periodic tasks; production uses a systemd timer (docs/operations.md).
+( while true; do
+    $PY manage.py publish_scheduled
+    $PY manage.py endorsement_deadlines
+    sleep "${SCHEDULER_INTERVAL:-60}"
+  done ) >.cache/scheduler.log 2>&1 &
+scheduler=$!
+trap 'kill $worker $scheduler 2>/dev/null || true' EXIT INT TERM
+# --- end of scheduler ---------------------------------------------------------------------------
 echo "==> Serving on http://127.0.0.1:$PORT/  (admin: http://127.0.0.1:$PORT/admin/; Ctrl-C stops)"
 $PY manage.py runserver "127.0.0.1:$PORT" --noreload

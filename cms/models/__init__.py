@@ -1,8 +1,10 @@
 from .documents import Document, ExtractionStatus, public_rows, restricted_collection_ids
+from .roles import FocalPointGroup
 from .snippets import Organisation, Region, ThematicArea
 
 __all__ = [
     "Document",
+    "FocalPointGroup",
     "ExtractionStatus",
     "public_rows",
     "restricted_collection_ids",

@@ -191,3 +191,20 @@ DOCUMENT_EXTRACTION_LIMITS = {
 SEARCH_TEXT_MAX_CHARS = env_int("SEARCH_TEXT_MAX_CHARS", 200_000)
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "publications.forms.DocumentForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+
+# --- Roles, workflows and mail (issue 8; docs/roles.md) -------------------------------------------
+# The states list the focal-point groups are made from (manage.py ensure_roles).
+PARTICIPATING_STATES_FILE = env_str(
+    "PARTICIPATING_STATES_FILE", str(BASE_DIR / "home" / "seed" / "data" / "participating-states.csv")
+)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Prague Process knowledge base <no-reply@localhost>")
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Mail goes to the people concerned (reviewers, the requester), not to every superuser as well.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved"
+# An endorsement lapses this many calendar months after the profile was (re)submitted, with
+# reminders to the state's focal point this many days before the deadline.
+ENDORSEMENT_PERIOD_MONTHS = env_int("ENDORSEMENT_PERIOD_MONTHS", 3)
+ENDORSEMENT_REMINDER_DAYS = [int(days) for days in env_list("ENDORSEMENT_REMINDER_DAYS", ["30", "7"])]
+# --- end of issue 8 ------------------------------------------------------------------------------

@@ -216,7 +216,8 @@ def profile_indicators(page):
 
 @register.simple_tag
 def endorsement_history(page):
-    return list(page.endorsement_history.order_by("-date"))
+    """The steps that changed the profile's public status, newest first (written by the endorsement workflow)."""
+    return list(page.public_endorsement_history())
 
 
 @register.simple_tag(takes_context=True)

@@ -47,11 +47,11 @@ def test_the_migration_turns_other_into_und():
     from django.db.migrations.executor import MigrationExecutor
 
     executor = MigrationExecutor(connection)
-    executor.migrate([("cms", "0003_document_preview")])
-    old = executor.loader.project_state([("cms", "0003_document_preview")]).apps.get_model("cms", "Document")
+    executor.migrate([("cms", "0004_focal_point_group")])
+    old = executor.loader.project_state([("cms", "0004_focal_point_group")]).apps.get_model("cms", "Document")
     document = old.objects.create(title="Old file", file="documents/old.pdf", language="other")
     try:
-        call_command("migrate", "cms", "0004", verbosity=0)
+        call_command("migrate", "cms", "0005", verbosity=0)
         assert old.objects.get(pk=document.pk).language == "und"
     finally:
         call_command("migrate", verbosity=0)

@@ -16,7 +16,7 @@ def und_to_other(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0003_document_preview'),
+        ('cms', '0004_focal_point_group'),
     ]
 
     operations = [
