@@ -23,10 +23,10 @@
 #
 # Knobs (<ENGINE> = OPENSEARCH or ELASTICSEARCH): <ENGINE>_VERSION, <ENGINE>_JAVA_HOME,
 # <ENGINE>_CACHE, <ENGINE>_PORT, <ENGINE>_HOME_DIR, <ENGINE>_HEAP (512m), <ENGINE>_USER,
-# <ENGINE>_START_TIMEOUT (seconds, 120).
+# <ENGINE>_START_TIMEOUT (seconds, 300).
 #
 # stdout: `start` and `status` print exactly one line SEARCH_URL=<scheme><major>://127.0.0.1:<port>;
-# `logs` prints the log folder; `selftest` prints its checks; everything else goes to stderr.
+# `logs` prints the node's log files, one a line; `selftest` prints its checks; the rest goes to stderr.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -60,7 +60,7 @@ RUN_DIR="$CACHE/run"
 STATE_FILE="$RUN_DIR/$ENGINE.state"
 LAST_LOGS="$RUN_DIR/last-logs"
 HEAP="$(knob HEAP 512m)"
-START_TIMEOUT="$(knob START_TIMEOUT 120)"
+START_TIMEOUT="$(knob START_TIMEOUT 300)"  # two JVMs booting beside a test run on 2 cores need > 120 s
 ARTIFACT="$(col coordinates)"; ARTIFACT="${ARTIFACT#*:}"
 
 # ---------------------------------------------------------------- java / version selection
@@ -398,10 +398,11 @@ cmd_status() {
     return 1
 }
 
-cmd_logs() { # the running node's log folder, else the last stopped node's
-    if load_state && [ -d "${LOGS:-}" ]; then echo "$LOGS"
-    elif [ -d "$LAST_LOGS" ]; then echo "$LAST_LOGS"
-    else log "no logs yet"; return 1; fi
+cmd_logs() { # the running node's log files, else the last stopped node's (as scripts/postgres.sh logs)
+    local dir=""
+    if load_state && [ -d "${LOGS:-}" ]; then dir="$LOGS"; elif [ -d "$LAST_LOGS" ]; then dir="$LAST_LOGS"; fi
+    [ -n "$dir" ] || { log "no logs yet"; return 1; }
+    find "$dir" -maxdepth 1 -type f -name '*.log' | sort
 }
 
 case "${1:-}" in
