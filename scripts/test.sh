@@ -28,7 +28,7 @@ TEST_MEDIA_ROOT=$(mktemp -d -t pp-test-media.XXXXXX)
 export TEST_MEDIA_ROOT
 
 keep_logs() {  # the services' logs, kept after a failed run; tails printed
-  local dir file engine folder
+  local dir file engine
   dir=var/test-logs/$(date +%Y%m%d-%H%M%S)
   mkdir -p "$dir"
   show() {  # $1: service, $2: log file
@@ -40,8 +40,7 @@ keep_logs() {  # the services' logs, kept after a failed run; tails printed
   file=$(scripts/postgres.sh logs 2>/dev/null) && show postgres "$file"
   for engine in "${ENGINES[@]}"; do
     show "$engine" "$engine_dir/$engine.log"  # the launcher's own output
-    folder=$(scripts/search-engine.sh "$engine" logs 2>/dev/null) || continue
-    for file in "$folder"/*.log; do show "$engine" "$file"; done
+    while read -r file; do show "$engine" "$file"; done < <(scripts/search-engine.sh "$engine" logs 2>/dev/null)
   done
 }
 
