@@ -31,28 +31,19 @@ def english(iso):
     return CountryPage.objects.get(iso_code=iso, locale__language_code="en")
 
 
-def live_revisions():
-    return {iso: english(iso).live_revision for iso in STATES}
-
-
-def restore(revisions=None):
+def restore():
     """Put both profiles back as the seed left them (the journey commits through the live server)."""
     pages = CountryPage.objects.filter(iso_code__in=STATES)
     WorkflowState.objects.filter(object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)]).delete()
     EndorsementEvent.objects.filter(page__in=pages).delete()
     pages.update(endorsement_status="", endorsement_date=None)
-    # The seed loader's own tests expect the seed's text live and nothing pending.
-    for revision in (revisions or {}).values():
-        if revision is not None:
-            revision.publish()
 
 
 @pytest.fixture
 def accounts(roles_setup, site_url, db):  # noqa: F811
     committed(restore)
-    seed_revisions = committed(live_revisions)
     yield make_accounts(PREFIX, ("moderator", "focal_md", "focal_kz"))
-    committed(restore, seed_revisions)
+    committed(restore)
     delete_accounts(PREFIX)
 
 
