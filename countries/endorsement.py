@@ -52,9 +52,10 @@ class EndorsementEvent(models.Model):
         ENDORSED = "endorsed", _("Endorsed by the state")
         LAPSED = "lapsed", _("Deadline passed: published as a draft not endorsed by the state")
         CANCELLED = "cancelled", _("Endorsement request withdrawn")
+        UNENDORSED_PUBLISH = "unendorsed_publish", _("Published with changes the state has not endorsed")
 
     # What readers see on the public page: the steps that changed the published status.
-    PUBLIC_STEPS = (Step.ENDORSED, Step.LAPSED)
+    PUBLIC_STEPS = (Step.ENDORSED, Step.LAPSED, Step.UNENDORSED_PUBLISH)
 
     page = models.ForeignKey(
         "countries.CountryPage", on_delete=models.CASCADE, related_name="endorsement_history", verbose_name=_("page")
@@ -199,6 +200,7 @@ def record(page, step, *, user=None, comment="", task_state=None, now=None):
     status = {
         EndorsementEvent.Step.ENDORSED: Endorsement.ENDORSED,
         EndorsementEvent.Step.LAPSED: Endorsement.DRAFT_NOT_ENDORSED,
+        EndorsementEvent.Step.UNENDORSED_PUBLISH: Endorsement.DRAFT_NOT_ENDORSED,
     }.get(step, "")
     return EndorsementEvent.objects.create(
         page=page,
@@ -216,6 +218,26 @@ def set_status(page, status, now=None):
     type(page).objects.filter(translation_key=page.translation_key).update(
         endorsement_status=status, endorsement_date=timezone.localdate(now or timezone.now())
     )
+
+
+def downgrade_if_unendorsed(page, revision):
+    """An endorsed profile published with other content than the state endorsed is a draft again.
+
+    A moderator may publish a profile directly; the badge must not go on claiming the state's
+    endorsement for a text it never read.  Republishing the endorsed revision itself keeps it.
+    """
+    if page.endorsement_status != Endorsement.ENDORSED:
+        return False
+    endorsed = (
+        EndorsementEvent.objects.filter(page=page, step=EndorsementEvent.Step.ENDORSED, task_state__isnull=False)
+        .select_related("task_state")
+        .first()
+    )
+    if endorsed is None or revision is None or endorsed.task_state.revision_id == revision.pk:
+        return False
+    set_status(page, Endorsement.DRAFT_NOT_ENDORSED)
+    record(page, EndorsementEvent.Step.UNENDORSED_PUBLISH, user=revision.user)
+    return True
 
 
 class PublishWithinEndorsement(PublishPageRevisionAction):

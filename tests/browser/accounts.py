@@ -56,7 +56,12 @@ def delete_accounts(prefix):
     committed(lambda: get_user_model().objects.filter(username__startswith=f"{prefix}-").delete())
 
 
+# Admin saves and workflow steps can take well over the public tests' 10 s on two shared cores.
+JOURNEY_TIMEOUT_MS = 45_000
+
+
 def log_in(page, username):
+    page.set_default_timeout(JOURNEY_TIMEOUT_MS)
     page.goto("/admin/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(PASSWORD)
@@ -71,7 +76,7 @@ def screenshot_on_failure(page, path):
         pass
 
 
-def wait_until(check, timeout=10.0):
+def wait_until(check, timeout=45.0):
     """Poll ``check`` (run on a committed connection) until it is true: the server commits asynchronously."""
     import time
 

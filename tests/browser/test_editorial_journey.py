@@ -11,7 +11,7 @@ from wagtail.models import WorkflowState
 
 from cms.models import Document
 from publications.models import FactsheetPage, PublicationIndexPage
-from tests.browser.accounts import committed, delete_accounts, log_in, make_accounts, wait_until
+from tests.browser.accounts import JOURNEY_TIMEOUT_MS, committed, delete_accounts, log_in, make_accounts, wait_until
 from tests.publications.files import make_pdf
 from tests.roles.fixtures import roles_setup  # noqa: F401
 
@@ -22,6 +22,8 @@ except ImportError:  # the session fixture skips (or fails under CI=true) with t
     expect = PlaywrightTimeout = None
 
 pytestmark = pytest.mark.browser
+if expect is not None:
+    expect.set_options(timeout=JOURNEY_TIMEOUT_MS)  # admin steps are slow on shared cores
 PREFIX = "journey-a"
 TITLE = "Return and readmission factsheet (journey)"
 
@@ -112,6 +114,7 @@ def test_factsheet_with_a_pdf_through_review_to_the_reader(accounts, new_page, t
     wait_until(lambda: FactsheetPage.objects.get(pk=factsheet.pk).live)
 
     reader = new_page()
+    reader.set_default_timeout(JOURNEY_TIMEOUT_MS)
     url = committed(lambda: FactsheetPage.objects.get(pk=factsheet.pk).url)
     reader.goto(url)
     expect(reader.locator("h1")).to_contain_text(TITLE)

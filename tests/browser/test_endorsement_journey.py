@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from countries.models import CountryPage, EndorsementEvent
-from tests.browser.accounts import committed, delete_accounts, log_in, make_accounts, wait_until
+from tests.browser.accounts import JOURNEY_TIMEOUT_MS, committed, delete_accounts, log_in, make_accounts, wait_until
 from tests.roles.fixtures import roles_setup  # noqa: F401
 
 try:
@@ -21,6 +21,8 @@ except ImportError:  # the session fixture skips (or fails under CI=true) with t
     expect = None
 
 pytestmark = pytest.mark.browser
+if expect is not None:
+    expect.set_options(timeout=JOURNEY_TIMEOUT_MS)  # admin steps are slow on shared cores
 PREFIX = "journey-b"
 STATES = ("MD", "GE")
 
@@ -91,6 +93,7 @@ def test_endorsed_lapsed_and_unseen(accounts, new_page):
     committed(call_command, "endorsement_deadlines", "--now", later.isoformat(), verbosity=0)
 
     reader = new_page()
+    reader.set_default_timeout(JOURNEY_TIMEOUT_MS)
     reader.goto(committed(lambda: english("MD").url))
     badge = reader.locator(".page-header .badge").filter(has_text="Endorsed by the state")
     expect(badge).to_contain_text(timezone.localdate().strftime("%-d"))

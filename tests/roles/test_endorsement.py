@@ -141,12 +141,10 @@ def test_status_and_history_are_not_in_the_edit_form(submitted, users, client):
     assert "Submitted to the state for endorsement" in html
 
 
-def test_publishing_an_old_revision_keeps_the_status(submitted, users, client):
+def test_republishing_the_endorsed_text_keeps_the_status(submitted, users, client):
     client.force_login(users["focal_md"])
     client.post(action_url(submitted, "approve"), {"comment": ""})
-    page = profile("MD")
-    old = page.revisions.order_by("created_at").first()
-    old.publish(user=users["moderator"])
+    profile("MD").get_latest_revision().publish(user=users["moderator"])
     assert profile("MD").endorsement_status == CountryPage.Endorsement.ENDORSED
 
 
@@ -158,3 +156,14 @@ def test_a_lapsed_endorsement_can_still_be_given(submitted, users, client):
     client.post(action_url(profile("MD"), "approve"), {"comment": "Late, but agreed"})
     assert profile("MD").endorsement_status == CountryPage.Endorsement.ENDORSED
     assert steps(profile("MD")) == ["submitted", "lapsed", "endorsed"]
+
+
+def test_publishing_other_content_takes_the_endorsement_away(submitted, users, client):
+    client.force_login(users["focal_md"])
+    client.post(action_url(submitted, "approve"), {"comment": ""})
+    page = profile("MD")
+    page.summary = "<p>Figures the state never saw</p>"
+    page.save_revision(user=users["moderator"]).publish(user=users["moderator"])
+    for language in ("en", "ru"):
+        assert profile("MD", language).endorsement_status == CountryPage.Endorsement.DRAFT_NOT_ENDORSED
+    assert steps(profile("MD"))[-1] == "unendorsed_publish"
