@@ -48,7 +48,7 @@ lint: install ## ruff, Django checks, missing migrations
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 messages: install ## Regenerate and compile the Russian interface strings
-	$(PY) manage.py makemessages -l ru --no-obsolete --add-location file -i ".venv/*" -i ".cache/*"
+	$(PY) manage.py makemessages -l ru --no-obsolete --add-location file -i ".venv/*" -i ".cache/*" -i "node_modules/*"
 	$(PY) manage.py compilemessages -l ru --ignore ".venv/*"
 
 opensearch: ## Start a local OpenSearch node (fetched once from Maven Central) and print SEARCH_URL

@@ -75,12 +75,22 @@ class CountryPage(Page):
     region = models.ForeignKey(
         "cms.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("region")
     )
+    # Internal fields: they help search and editors, and no public page, feed or API ever shows them.
+    # Aliases include historical, informal or disputed names, which must never read as the state's names.
     name_variants = models.TextField(
-        _("other names"),
+        _("search aliases (internal)"),
         blank=True,
-        help_text=_("Other names of the state in any language, separated by ';'. Used by search."),
+        help_text=_("Other names that should find this state in search, separated by ';'. Never shown to readers."),
     )
-    status_note = models.TextField(_("note"), blank=True, help_text=_("A note on the designation or status."))
+    internal_note = models.TextField(
+        _("internal data note"),
+        blank=True,
+        help_text=_("For editors: sources or status of this record. Never shown to readers."),
+    )
+    # Reader-facing: shown on the state's page only when an editor writes it for readers.
+    reader_note = models.TextField(
+        _("note for readers"), blank=True, help_text=_("Optional. Shown on the state's page under its name.")
+    )
     summary = RichTextField(_("summary"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
     profile_type = models.CharField(_("profile type"), max_length=10, choices=ProfileType.choices, blank=True)
     endorsement_status = models.CharField(
@@ -95,8 +105,7 @@ class CountryPage(Page):
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("iso_code"), FieldPanel("region")]),
-        FieldPanel("name_variants"),
-        FieldPanel("status_note"),
+        FieldPanel("reader_note"),
         FieldPanel("summary"),
         MultiFieldPanel(
             [
@@ -108,11 +117,19 @@ class CountryPage(Page):
         InlinePanel("sections", label=_("Profile sections (parts A–G)")),
         InlinePanel("indicators", label=_("Indicators")),
         InlinePanel("profile_documents", label=_("Profile documents")),
+        MultiFieldPanel(
+            [FieldPanel("name_variants"), FieldPanel("internal_note")],
+            heading=_("Internal (never shown to readers)"),
+        ),
     ]
     override_translatable_fields = [
         SynchronizedField("iso_code", overridable=False),
-        SynchronizedField("name_variants"),
+        # Internal fields are not for translators: one value serves every locale.
+        SynchronizedField("name_variants", overridable=False),
+        SynchronizedField("internal_note", overridable=False),
     ]
+    # Searched but never quoted back: search/ builds no snippet or highlight from these.
+    internal_search_fields = ("name_variants",)
     search_fields = Page.search_fields + [
         index.SearchField("name_variants", boost=3),
         index.AutocompleteField("name_variants"),
@@ -127,7 +144,7 @@ class CountryPage(Page):
     api_fields = [
         APIField("iso_code"),
         APIField("region"),
-        APIField("name_variants"),
+        APIField("reader_note"),
         APIField("profile_type"),
         APIField("endorsement_status"),
         APIField("sections"),

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -167,7 +168,9 @@ class ProjectPage(PartialDateSpanMixin, Page):
         grouped = {}
         for row in rows:
             grouped.setdefault(row.role, []).append((row.display_name(localized.get(row.pk)), row))
-        return [(PartnerRole(role).label, grouped[role]) for role in PartnerRole.values if role in grouped]
+        return [
+            (role_heading(role, len(grouped[role])), grouped[role]) for role in PartnerRole.values if role in grouped
+        ]
 
     # Read by the search index (search/): partner and theme names in the page's language, facet keys.
     def translated_text(self):
@@ -239,6 +242,31 @@ class PartnerRole(models.TextChoices):
     LEAD_AGENCY = "lead_agency", _("Lead agency")
     IMPLEMENTING_AGENCY = "implementing_agency", _("Implementing agency")
     DONOR = "donor", _("Donor")
+
+
+# A heading over a list of partners agrees with its length ("Lead states" over Sweden and Germany).
+# ngettext, not "singular if n == 1": Russian has more plural forms than English.
+ROLE_HEADINGS = {
+    PartnerRole.LEAD_STATE: lambda n: npgettext("partner role", "Lead state", "Lead states", n),
+    PartnerRole.SUPPORTING_STATE: lambda n: npgettext("partner role", "Supporting state", "Supporting states", n),
+    PartnerRole.PARTICIPATING_STATE: lambda n: npgettext(
+        "partner role", "Participating state", "Participating states", n
+    ),
+    PartnerRole.LEAD_AGENCY: lambda n: npgettext("partner role", "Lead agency", "Lead agencies", n),
+    PartnerRole.IMPLEMENTING_AGENCY: lambda n: npgettext(
+        "partner role", "Implementing agency", "Implementing agencies", n
+    ),
+    PartnerRole.DONOR: lambda n: npgettext("partner role", "Donor", "Donors", n),
+}
+
+
+def role_heading(role, count):
+    """The heading for ``count`` partners in ``role``, in the active language.
+
+    The heading carries no number, so it agrees with "one" or "several", not with the digits: in
+    Russian ngettext(21) would pick the "one" form ("21 донор"), wrong over a list of 21 donors.
+    """
+    return ROLE_HEADINGS[role](1 if count == 1 else 2)
 
 
 class ProjectPartner(TranslatableMixin, Orderable):

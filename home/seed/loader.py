@@ -287,7 +287,8 @@ class SeedLoader:
             "iso_code": row["iso2"],
             "region_id": self.regions[row["region"]].pk,
             "name_variants": row["alt_names"],
-            "status_note": row["note"],
+            # The CSV's note is for editors ("never rendered on a public page"): internal only.
+            "internal_note": row["note"],
         }
         return self.page(
             parent,
