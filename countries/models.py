@@ -15,6 +15,8 @@ from wagtail_localize.fields import SynchronizedField
 from cms.i18n import for_reader
 from cms.models import public_rows
 
+from .charts import indicator_charts
+
 
 class ProfilePart(models.TextChoices):
     A = "A", _("A. Introduction")
@@ -155,22 +157,30 @@ class CountryPage(Page):
         verbose_name = _("participating state")
         verbose_name_plural = _("participating states")
 
-    def projects_with_roles(self):
-        """``[(project, [role labels])]``: every public project where this state has a role, one version each."""
-        from home.models import PartnerRole, ProjectPage, ProjectPartner
+    def projects_by_role(self):
+        """``[(heading, [project, ...])]``: the public projects where this state has a role, grouped by role.
+
+        One version of each project (the reader's language where translated); three queries in all.
+        """
+        from home.models import PartnerRole, ProjectPage, ProjectPartner, role_in_projects_heading
 
         projects = for_reader(
             ProjectPage.objects.live().public().filter(partners__country__translation_key=self.translation_key),
             self.locale,
         ).distinct()
-        projects = {project.pk: project for project in projects.order_by("path")}
+        by_key = {project.translation_key: project for project in projects.order_by("path")}
         rows = ProjectPartner.objects.filter(
-            page_id__in=projects, country__translation_key=self.translation_key
-        ).order_by("page__path", "sort_order")
-        roles = {}
-        for row in rows:
-            roles.setdefault(row.page_id, []).append(PartnerRole(row.role).label)
-        return [(projects[pk], labels) for pk, labels in roles.items()]
+            page__translation_key__in=list(by_key), country__translation_key=self.translation_key
+        ).values_list("role", "page__translation_key")
+        grouped = {}
+        for role, key in rows.order_by("page__path", "sort_order"):
+            if by_key[key] not in grouped.setdefault(role, []):
+                grouped[role].append(by_key[key])
+        return [
+            (role_in_projects_heading(role, len(grouped[role])), grouped[role])
+            for role in PartnerRole.values
+            if role in grouped
+        ]
 
     # Read by the search index (search/): profile documents' text and locale-independent facet keys.
     def profile_document_rows(self):
@@ -199,7 +209,9 @@ class CountryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = self.projects_with_roles()
+        context["projects_by_role"] = self.projects_by_role()
+        context["indicators"] = indicators = list(self.indicators.all())
+        context["indicator_charts"] = indicator_charts(indicators)
         context["publications"] = self.publications_covering()
         context["region"] = self.region
         return context

@@ -269,6 +269,37 @@ def role_heading(role, count):
     return ROLE_HEADINGS[role](1 if count == 1 else 2)
 
 
+# On a state's page: the projects where it has that role ("Lead state in 2 projects").
+PROJECTS_AS = {
+    PartnerRole.LEAD_STATE: lambda n: npgettext(
+        "state page", "Lead state in %(count)s project", "Lead state in %(count)s projects", n
+    ),
+    PartnerRole.SUPPORTING_STATE: lambda n: npgettext(
+        "state page", "Supporting state in %(count)s project", "Supporting state in %(count)s projects", n
+    ),
+    PartnerRole.PARTICIPATING_STATE: lambda n: npgettext(
+        "state page", "Participating state in %(count)s project", "Participating state in %(count)s projects", n
+    ),
+    PartnerRole.LEAD_AGENCY: lambda n: npgettext(
+        "state page",
+        "Lead agency (through a state institution) in %(count)s project",
+        "Lead agency (through a state institution) in %(count)s projects",
+        n,
+    ),
+    PartnerRole.IMPLEMENTING_AGENCY: lambda n: npgettext(
+        "state page", "Implementing agency in %(count)s project", "Implementing agency in %(count)s projects", n
+    ),
+    PartnerRole.DONOR: lambda n: npgettext(
+        "state page", "Donor in %(count)s project", "Donor in %(count)s projects", n
+    ),
+}
+
+
+def role_in_projects_heading(role, count):
+    """Here the number is printed, so the Russian form follows it (21 проект, 22 проекта, 25 проектов)."""
+    return PROJECTS_AS[role](count) % {"count": count}
+
+
 class ProjectPartner(TranslatableMixin, Orderable):
     """One partner in one role: a participating state (CountryPage) or an Organisation."""
 

@@ -3,20 +3,28 @@
 from rest_framework import serializers
 
 from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.dates import DatePrecision, format_partial_date
-from cms.i18n import descendants_for_reader, localize_pages
+from cms.i18n import localize_pages
 from cms.models import public_rows
+
+from .. import citations
+from ..feeds import LibraryAtomFeed, LibraryFeed
+from ..library import SORTS, Library, file_languages
 
 
 class PublicationKind(models.TextChoices):
@@ -34,7 +42,7 @@ class PublicationKind(models.TextChoices):
     OTHER = "other", _("Other publication")
 
 
-class PublicationIndexPage(Page):
+class PublicationIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["home.HomePage"]
@@ -52,22 +60,47 @@ class PublicationIndexPage(Page):
     class Meta:
         verbose_name = _("publication library")
 
+    PAGE_SIZE = 20
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Every publication once: in this language where translated, otherwise in another one.
-        publications = descendants_for_reader(self, Publication.objects.live().public()).order_by(
-            "-publication_date", "title"
+        library = Library(self, request.GET)
+        facets = library.facets()
+        paginator = Paginator(library.publications(), self.PAGE_SIZE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except (EmptyPage, PageNotAnInteger):
+            page_obj = paginator.page(1)
+        items = list(page_obj.object_list)
+        languages = file_languages(items, library.private_collections)
+        for item in items:
+            item.file_languages = languages.get(item.pk, [])
+        page_obj.object_list = items
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            library=library,
+            facets=facets,
+            active_filters=library.active(facets),
+            sorts=SORTS.items(),
+            page_obj=page_obj,
+            feed_query=query.urlencode(),
+            rss_url=self.reverse_subpage("feed_rss"),
+            atom_url=self.reverse_subpage("feed_atom"),
         )
-        kind = request.GET.get("kind")
-        if kind in PublicationKind.values:
-            publications = publications.filter(kind=kind)
-        context["publications"] = publications
-        context["kinds"] = PublicationKind.choices
-        context["active_kind"] = kind
         return context
 
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        return LibraryFeed(self, request, self.reverse_subpage("feed_rss")).response()
 
-class Publication(Page):
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        return LibraryAtomFeed(self, request, self.reverse_subpage("feed_atom")).response()
+
+
+class Publication(RoutablePageMixin, Page):
     """Shared base of every publication type; never created directly."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=PublicationKind.choices, default=PublicationKind.OTHER)
@@ -224,7 +257,31 @@ class Publication(Page):
             link.thematic_area for link in self.thematic_area_links.select_related("thematic_area")
         ]
         context["file_rows"] = self.file_rows()
+        context["citation"] = self.citation(request, context["organisations"])
+        context["citation_apa"] = citations.apa(context["citation"])
+        context["citation_bibtex"] = citations.bibtex(context["citation"])
+        context["cite_ris_path"] = self.reverse_subpage("cite_ris")
+        context["cite_bibtex_path"] = self.reverse_subpage("cite_bibtex")
+        context["permalink"] = self.get_site().root_url + reverse("permalink", args=[self.pk])
         return context
+
+    def citation(self, request, organisations=None):
+        if organisations is None:
+            organisations = [link.organisation for link in self.organisation_links.select_related("organisation")]
+        return citations.citation_data(self, self.get_full_url(request), organisations)
+
+    @path("cite/ris/", name="cite_ris")
+    def cite_ris(self, request):
+        return self._download(citations.ris(self.citation(request)), "application/x-research-info-systems", "ris")
+
+    @path("cite/bibtex/", name="cite_bibtex")
+    def cite_bibtex(self, request):
+        return self._download(citations.bibtex(self.citation(request)), "application/x-bibtex", "bib")
+
+    def _download(self, text, content_type, extension):
+        response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.{extension}"'
+        return response
 
 
 class PublicationFile(TranslatableMixin, Orderable):
