@@ -16,6 +16,7 @@ from cms.i18n import for_reader
 from cms.models import public_rows
 
 from .charts import indicator_charts
+from .mapview import MAP_MODES, state_map
 
 
 class ProfilePart(models.TextChoices):
@@ -55,6 +56,9 @@ class CountryIndexPage(Page):
             groups.items(), key=lambda item: (item[0] is None, item[0].sort_order if item[0] else 0)
         )
         context["countries"] = countries
+        colour_by = request.GET.get("colour")
+        context["colour_by"] = colour_by if colour_by in MAP_MODES else "region"
+        context["map"] = state_map(countries, context["region_groups"], context["colour_by"])
         return context
 
 
