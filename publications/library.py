@@ -168,16 +168,15 @@ class Library:
             "year": {},
             "language": {value: label for value, label in DocumentLanguage.choices},
         }
-        labels["country"] = self._by_locale(
-            CountryPage.objects.live().filter(iso_code__in=list(counts["country"])), "iso_code", "title"
-        )
-        labels["region"] = self._by_locale(Region.objects.filter(slug__in=list(counts["region"])), "slug", "name")
-        labels["theme"] = self._by_locale(ThematicArea.objects.filter(slug__in=list(counts["theme"])), "slug", "name")
+        # Every name, not only the counted ones: the query count must not depend on which facets are empty.
+        labels["country"] = self._by_locale(CountryPage.objects.live(), "iso_code", "title")
+        labels["region"] = self._by_locale(Region.objects.all(), "slug", "name")
+        labels["theme"] = self._by_locale(ThematicArea.objects.all(), "slug", "name")
         return labels
 
     def _by_locale(self, queryset, key, label):
         names = {}
-        # The reader's locale last, so it wins over the fallback.
+        # The reader's locale last, so it wins over any other (with two locales: over English).
         rows = queryset.values_list(key, label, "locale_id").order_by()
         for value, name, _locale_id in sorted(rows, key=lambda row: row[2] == self.locale.pk):
             names[value] = name
