@@ -65,8 +65,11 @@ class Library:
         return self._private
 
     def base(self):
-        Publication = _model("Publication")
-        return descendants_for_reader(self.index_page, Publication.objects.live().public())
+        # Built once: building it reads the index page's translations and the fallback locales.
+        if not hasattr(self, "_base"):
+            Publication = _model("Publication")
+            self._base = descendants_for_reader(self.index_page, Publication.objects.live().public())
+        return self._base.all()
 
     def _filtered(self, queryset, skip=None):
         for name, value in self.filters.items():
