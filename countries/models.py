@@ -1,5 +1,8 @@
 """Participating states and their migration profiles."""
 
+from urllib.parse import urlencode
+
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -216,6 +219,12 @@ class CountryPage(Page):
         context["projects_by_role"] = self.projects_by_role()
         context["indicators"] = indicators = list(self.indicators.all())
         context["indicator_charts"] = indicator_charts(indicators)
+        # The library filtered to this state, and its feed: readers can follow one state's publications.
+        library = apps.get_model("publications", "PublicationIndexPage").objects.live().filter(locale=self.locale)
+        library = library.first()
+        if library is not None:
+            context["library_for_state"] = f"{library.url}?{urlencode({'country': self.iso_code})}"
+            context["library_feed_for_state"] = f"{library.url}feed/rss/?{urlencode({'country': self.iso_code})}"
         context["publications"] = self.publications_covering()
         context["region"] = self.region
         return context

@@ -5,6 +5,7 @@ from rest_framework import serializers
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Q
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +20,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.dates import DatePrecision, format_partial_date
-from cms.i18n import localize_pages
+from cms.i18n import for_reader, localize_pages
 from cms.models import public_rows
 
 from .. import citations
@@ -257,6 +258,7 @@ class Publication(RoutablePageMixin, Page):
             link.thematic_area for link in self.thematic_area_links.select_related("thematic_area")
         ]
         context["file_rows"] = self.file_rows()
+        context["related_publications"] = self.related_publications(context["projects"], context["thematic_areas"])
         context["citation"] = self.citation(request, context["organisations"])
         context["citation_apa"] = citations.apa(context["citation"])
         context["citation_bibtex"] = citations.bibtex(context["citation"])
@@ -264,6 +266,23 @@ class Publication(RoutablePageMixin, Page):
         context["cite_bibtex_path"] = self.reverse_subpage("cite_bibtex")
         context["permalink"] = self.get_site().root_url + reverse("permalink", args=[self.pk])
         return context
+
+    def related_publications(self, projects, thematic_areas, limit=6):
+        """Other publications of the same projects or thematic areas, one version each, in the reader's locale."""
+        project_keys = [project.translation_key for project in projects]
+        area_slugs = [area.slug for area in thematic_areas]
+        if not project_keys and not area_slugs:
+            return []
+        related = (
+            Publication.objects.live()
+            .public()
+            .filter(
+                Q(project_links__project__translation_key__in=project_keys)
+                | Q(thematic_area_links__thematic_area__slug__in=area_slugs)
+            )
+            .exclude(translation_key=self.translation_key)
+        )
+        return list(for_reader(related, self.locale).distinct().order_by("-publication_date", "title")[:limit])
 
     def citation(self, request, organisations=None):
         if organisations is None:

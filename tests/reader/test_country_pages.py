@@ -103,3 +103,10 @@ def test_state_page_queries_stay_flat_from_10_to_100_projects(client):
     for number in range(10, 100):
         add(number)
     assert count() == before
+
+
+def test_a_state_page_links_the_feed_of_its_publications(client):
+    html = client.get(state("AM", "ru").url).content.decode()
+    feed = re.search(r'<link rel="alternate" type="application/rss\+xml" title="[^"]*" href="([^"]+)">', html).group(1)
+    assert feed.endswith("/ru/library/feed/rss/?country=AM")
+    assert client.get(feed)["Content-Type"].startswith("application/rss+xml")

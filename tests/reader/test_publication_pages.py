@@ -11,7 +11,13 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from cms.models import Organisation
-from publications.models import ActionPlanPage, PublicationIndexPage, PublicationOrganisation, PublicationPage
+from publications.models import (
+    ActionPlanPage,
+    GuidelinePage,
+    PublicationIndexPage,
+    PublicationOrganisation,
+    PublicationPage,
+)
 
 pytestmark = pytest.mark.django_db
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -137,3 +143,12 @@ def test_robots_txt_names_the_sitemap_and_favicon_is_served(client):
     favicon = client.get("/favicon.ico")
     assert favicon.status_code == 200
     assert b"".join(favicon.streaming_content)[:4] == b"\x00\x00\x01\x00"  # the ICO signature
+
+
+def test_related_publications_share_a_project_or_theme_in_the_readers_language(client):
+    module = GuidelinePage.objects.get(locale__language_code="ru", slug="pp4-eac-training-module-inclusion-ru")
+    html = client.get(module.url).content.decode()
+    related = re.search(r'id="related-heading".*?</section>', html, re.S).group(0)
+    # Pilot Project 4's other output, in Russian; not the module itself.
+    assert "Руководящие принципы Пражского процесса по процедурам предоставления убежища" in related
+    assert module.title not in related
