@@ -12,7 +12,7 @@ language): a URL shared by an English reader filters the same set for a Russian 
 from urllib.parse import urlencode
 
 from django.apps import apps
-from django.db.models import Count
+from django.db.models import Count, F
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -92,7 +92,8 @@ class Library:
         queryset = self._filtered(self.base()).select_related("locale")
         if self.sort == "title":
             return queryset.order_by("title", "pk")
-        return queryset.order_by("-publication_date", "title", "pk")
+        # Undated last on every database (PostgreSQL puts NULLs first in a descending sort).
+        return queryset.order_by(F("publication_date").desc(nulls_last=True), "title", "pk")
 
     # -- counts ----------------------------------------------------------------------------------
     def counts(self):

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -261,7 +263,10 @@ class Publication(RoutablePageMixin, Page):
         context["related_publications"] = self.related_publications(context["projects"], context["thematic_areas"])
         context["citation"] = self.citation(request, context["organisations"])
         context["citation_apa"] = citations.apa(context["citation"])
-        context["citation_bibtex"] = citations.bibtex(context["citation"])
+        # Braces as entities: BibTeX's {{...}} must not read as an unrendered template tag in the HTML.
+        context["citation_bibtex"] = mark_safe(
+            escape(citations.bibtex(context["citation"])).replace("{", "&#123;").replace("}", "&#125;")
+        )
         context["cite_ris_path"] = self.reverse_subpage("cite_ris")
         context["cite_bibtex_path"] = self.reverse_subpage("cite_bibtex")
         context["permalink"] = self.get_site().root_url + reverse("permalink", args=[self.pk])
