@@ -21,7 +21,13 @@ $(VENV)/.installed: requirements-dev.txt
 	env -u PIP_FIND_LINKS $(PY) -m pip install --quiet --require-virtualenv --require-hashes --only-binary :all: -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv/ with the locked dependencies (hashes checked)
+install: $(VENV)/.installed node_modules/.installed ## Create .venv/ with the locked dependencies (hashes checked), and node_modules/
+
+# world-atlas (the map's boundaries) and axe-core (browser tests), exactly as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found (Debian: apt-get install npm)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 # Both locks are generated from pyproject.toml, never from `pip freeze`: requirements.txt holds the
 # runtime only (a production server installs it alone), requirements-dev.txt adds the test and dev
@@ -48,7 +54,7 @@ lint: install ## ruff, Django checks, missing migrations
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 messages: install ## Regenerate and compile the Russian interface strings
-	$(PY) manage.py makemessages -l ru --no-obsolete --add-location file -i ".venv/*" -i ".cache/*"
+	$(PY) manage.py makemessages -l ru --no-obsolete --add-location file -i ".venv/*" -i ".cache/*" -i "node_modules/*"
 	$(PY) manage.py compilemessages -l ru --ignore ".venv/*"
 
 # One launcher for both engines; what differs between them is scripts/search-engines.table.

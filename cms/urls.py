@@ -12,7 +12,7 @@ from search import views as search_views
 
 from .api import api_router
 from .sitemaps import BilingualSitemap
-from .views import document_preview, language_root, permanent_document
+from .views import document_preview, favicon, language_root, permalink, permanent_document, robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -22,7 +22,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("api/search/", search_views.search_api, name="search_api"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
+    path("p/<int:page_id>/", permalink, name="permalink"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("search/", search_views.search, name="search_unprefixed"),
     path("", language_root, name="language_root"),

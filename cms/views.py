@@ -1,11 +1,15 @@
-from django.http import FileResponse, Http404, HttpResponse
+from django.contrib.staticfiles import finders
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.views.decorators.cache import cache_control
 
 from wagtail import hooks
 from wagtail import views as wagtail_views
 from wagtail.documents import get_document_model
 from wagtail.documents.views import serve as serve_document
+from wagtail.models import Page, Site
 
 
 def language_root(request):
@@ -43,3 +47,27 @@ def document_preview(request, document_id):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+def permalink(request, page_id):
+    """``/p/<id>/``: a page's permanent address, which survives a new slug or a move in the tree."""
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    return HttpResponseRedirect(page.get_url(request))
+
+
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/", "Disallow: /api/", ""]
+    lines.append(f"Sitemap: {root}{reverse('sitemap')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@cache_control(max_age=604800, public=True)
+def favicon(request):
+    """``/favicon.ico``: browsers and feed readers ask for it at the root, whatever the page says."""
+    path = finders.find("favicon.ico")
+    if path is None:
+        raise Http404("No favicon.ico among the static files.")
+    return FileResponse(open(path, "rb"), content_type="image/vnd.microsoft.icon")

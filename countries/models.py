@@ -1,5 +1,8 @@
 """Participating states and their migration profiles."""
 
+from urllib.parse import urlencode
+
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +18,9 @@ from wagtail_localize.fields import SynchronizedField
 from cms.i18n import for_reader
 from cms.models import public_rows
 
+from .charts import indicator_charts
 from .endorsement import Endorsement, EndorsementEvent, EndorsementTask, EndorsementTaskState
+from .mapview import MAP_MODES, state_map
 from .panels import EndorsementHistoryPanel
 
 __all__ = ["EndorsementEvent", "EndorsementTask", "EndorsementTaskState"]
@@ -58,6 +63,9 @@ class CountryIndexPage(Page):
             groups.items(), key=lambda item: (item[0] is None, item[0].sort_order if item[0] else 0)
         )
         context["countries"] = countries
+        colour_by = request.GET.get("colour")
+        context["colour_by"] = colour_by if colour_by in MAP_MODES else "region"
+        context["map"] = state_map(countries, context["region_groups"], context["colour_by"])
         return context
 
 
@@ -77,12 +85,22 @@ class CountryPage(Page):
     region = models.ForeignKey(
         "cms.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("region")
     )
+    # Internal fields: they help search and editors, and no public page, feed or API ever shows them.
+    # Aliases include historical, informal or disputed names, which must never read as the state's names.
     name_variants = models.TextField(
-        _("other names"),
+        _("search aliases (internal)"),
         blank=True,
-        help_text=_("Other names of the state in any language, separated by ';'. Used by search."),
+        help_text=_("Other names that should find this state in search, separated by ';'. Never shown to readers."),
     )
-    status_note = models.TextField(_("note"), blank=True, help_text=_("A note on the designation or status."))
+    internal_note = models.TextField(
+        _("internal data note"),
+        blank=True,
+        help_text=_("For editors: sources or status of this record. Never shown to readers."),
+    )
+    # Reader-facing: shown on the state's page only when an editor writes it for readers.
+    reader_note = models.TextField(
+        _("note for readers"), blank=True, help_text=_("Optional. Shown on the state's page under its name.")
+    )
     summary = RichTextField(_("summary"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
     profile_type = models.CharField(_("profile type"), max_length=10, choices=ProfileType.choices, blank=True)
     # Written by the endorsement workflow only (countries/endorsement.py): not in the edit form, not
@@ -101,8 +119,7 @@ class CountryPage(Page):
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("iso_code"), FieldPanel("region")]),
-        FieldPanel("name_variants"),
-        FieldPanel("status_note"),
+        FieldPanel("reader_note"),
         FieldPanel("summary"),
         MultiFieldPanel(
             [
@@ -117,11 +134,19 @@ class CountryPage(Page):
         InlinePanel("sections", label=_("Profile sections (parts A–G)")),
         InlinePanel("indicators", label=_("Indicators")),
         InlinePanel("profile_documents", label=_("Profile documents")),
+        MultiFieldPanel(
+            [FieldPanel("name_variants"), FieldPanel("internal_note")],
+            heading=_("Internal (never shown to readers)"),
+        ),
     ]
     override_translatable_fields = [
         SynchronizedField("iso_code", overridable=False),
-        SynchronizedField("name_variants"),
+        # Internal fields are not for translators: one value serves every locale.
+        SynchronizedField("name_variants", overridable=False),
+        SynchronizedField("internal_note", overridable=False),
     ]
+    # Searched but never quoted back: search/ builds no snippet or highlight from these.
+    internal_search_fields = ("name_variants",)
     search_fields = Page.search_fields + [
         index.SearchField("name_variants", boost=3),
         index.AutocompleteField("name_variants"),
@@ -136,7 +161,7 @@ class CountryPage(Page):
     api_fields = [
         APIField("iso_code"),
         APIField("region"),
-        APIField("name_variants"),
+        APIField("reader_note"),
         APIField("profile_type"),
         APIField("endorsement_status"),
         APIField("endorsement_date"),
@@ -148,22 +173,30 @@ class CountryPage(Page):
         verbose_name = _("participating state")
         verbose_name_plural = _("participating states")
 
-    def projects_with_roles(self):
-        """``[(project, [role labels])]``: every public project where this state has a role, one version each."""
-        from home.models import PartnerRole, ProjectPage, ProjectPartner
+    def projects_by_role(self):
+        """``[(heading, [project, ...])]``: the public projects where this state has a role, grouped by role.
+
+        One version of each project (the reader's language where translated); three queries in all.
+        """
+        from home.models import PartnerRole, ProjectPage, ProjectPartner, role_in_projects_heading
 
         projects = for_reader(
             ProjectPage.objects.live().public().filter(partners__country__translation_key=self.translation_key),
             self.locale,
         ).distinct()
-        projects = {project.pk: project for project in projects.order_by("path")}
+        by_key = {project.translation_key: project for project in projects.order_by("path")}
         rows = ProjectPartner.objects.filter(
-            page_id__in=projects, country__translation_key=self.translation_key
-        ).order_by("page__path", "sort_order")
-        roles = {}
-        for row in rows:
-            roles.setdefault(row.page_id, []).append(PartnerRole(row.role).label)
-        return [(projects[pk], labels) for pk, labels in roles.items()]
+            page__translation_key__in=list(by_key), country__translation_key=self.translation_key
+        ).values_list("role", "page__translation_key")
+        grouped = {}
+        for role, key in rows.order_by("page__path", "sort_order"):
+            if by_key[key] not in grouped.setdefault(role, []):
+                grouped[role].append(by_key[key])
+        return [
+            (role_in_projects_heading(role, len(grouped[role])), grouped[role])
+            for role in PartnerRole.values
+            if role in grouped
+        ]
 
     # Read by the search index (search/): profile documents' text and locale-independent facet keys.
     def profile_document_rows(self):
@@ -214,7 +247,15 @@ class CountryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = self.projects_with_roles()
+        context["projects_by_role"] = self.projects_by_role()
+        context["indicators"] = indicators = list(self.indicators.all())
+        context["indicator_charts"] = indicator_charts(indicators)
+        # The library filtered to this state, and its feed: readers can follow one state's publications.
+        library = apps.get_model("publications", "PublicationIndexPage").objects.live().filter(locale=self.locale)
+        library = library.first()
+        if library is not None:
+            context["library_for_state"] = f"{library.url}?{urlencode({'country': self.iso_code})}"
+            context["library_feed_for_state"] = f"{library.url}feed/rss/?{urlencode({'country': self.iso_code})}"
         context["publications"] = self.publications_covering()
         context["region"] = self.region
         return context

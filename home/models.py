@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -167,7 +168,9 @@ class ProjectPage(PartialDateSpanMixin, Page):
         grouped = {}
         for row in rows:
             grouped.setdefault(row.role, []).append((row.display_name(localized.get(row.pk)), row))
-        return [(PartnerRole(role).label, grouped[role]) for role in PartnerRole.values if role in grouped]
+        return [
+            (role_heading(role, len(grouped[role])), grouped[role]) for role in PartnerRole.values if role in grouped
+        ]
 
     # Read by the search index (search/): partner and theme names in the page's language, facet keys.
     def translated_text(self):
@@ -239,6 +242,62 @@ class PartnerRole(models.TextChoices):
     LEAD_AGENCY = "lead_agency", _("Lead agency")
     IMPLEMENTING_AGENCY = "implementing_agency", _("Implementing agency")
     DONOR = "donor", _("Donor")
+
+
+# A heading over a list of partners agrees with its length ("Lead states" over Sweden and Germany).
+# ngettext, not "singular if n == 1": Russian has more plural forms than English.
+ROLE_HEADINGS = {
+    PartnerRole.LEAD_STATE: lambda n: npgettext("partner role", "Lead state", "Lead states", n),
+    PartnerRole.SUPPORTING_STATE: lambda n: npgettext("partner role", "Supporting state", "Supporting states", n),
+    PartnerRole.PARTICIPATING_STATE: lambda n: npgettext(
+        "partner role", "Participating state", "Participating states", n
+    ),
+    PartnerRole.LEAD_AGENCY: lambda n: npgettext("partner role", "Lead agency", "Lead agencies", n),
+    PartnerRole.IMPLEMENTING_AGENCY: lambda n: npgettext(
+        "partner role", "Implementing agency", "Implementing agencies", n
+    ),
+    PartnerRole.DONOR: lambda n: npgettext("partner role", "Donor", "Donors", n),
+}
+
+
+def role_heading(role, count):
+    """The heading for ``count`` partners in ``role``, in the active language.
+
+    The heading carries no number, so it agrees with "one" or "several", not with the digits: in
+    Russian ngettext(21) would pick the "one" form ("21 донор"), wrong over a list of 21 donors.
+    """
+    return ROLE_HEADINGS[role](1 if count == 1 else 2)
+
+
+# On a state's page: the projects where it has that role ("Lead state in 2 projects").
+PROJECTS_AS = {
+    PartnerRole.LEAD_STATE: lambda n: npgettext(
+        "state page", "Lead state in %(count)s project", "Lead state in %(count)s projects", n
+    ),
+    PartnerRole.SUPPORTING_STATE: lambda n: npgettext(
+        "state page", "Supporting state in %(count)s project", "Supporting state in %(count)s projects", n
+    ),
+    PartnerRole.PARTICIPATING_STATE: lambda n: npgettext(
+        "state page", "Participating state in %(count)s project", "Participating state in %(count)s projects", n
+    ),
+    PartnerRole.LEAD_AGENCY: lambda n: npgettext(
+        "state page",
+        "Lead agency (through a state institution) in %(count)s project",
+        "Lead agency (through a state institution) in %(count)s projects",
+        n,
+    ),
+    PartnerRole.IMPLEMENTING_AGENCY: lambda n: npgettext(
+        "state page", "Implementing agency in %(count)s project", "Implementing agency in %(count)s projects", n
+    ),
+    PartnerRole.DONOR: lambda n: npgettext(
+        "state page", "Donor in %(count)s project", "Donor in %(count)s projects", n
+    ),
+}
+
+
+def role_in_projects_heading(role, count):
+    """Here the number is printed, so the Russian form follows it (21 проект, 22 проекта, 25 проектов)."""
+    return PROJECTS_AS[role](count) % {"count": count}
 
 
 class ProjectPartner(TranslatableMixin, Orderable):

@@ -46,6 +46,8 @@ def main():
                     ".cache/*",
                     "-i",
                     "benchmarks/*",
+                    "-i",
+                    "node_modules/*",
                     "-v",
                     "0",
                 ],

@@ -37,6 +37,9 @@ def _texts(obj, fields, skip_title=False):
             continue
         if type(field) is not SearchField or (skip_title and field.field_name == "title"):
             continue
+        # Search aliases find a page but are never shown (some are disputed names).
+        if field.field_name in getattr(obj, "internal_search_fields", ()):
+            continue
         try:
             model_field = field.get_field(type(obj))
         except Exception:  # a method such as file_text(): its value is the text

@@ -92,9 +92,7 @@ class Document(AbstractDocument):
         db_index=True,
         editable=False,
     )
-    preview = models.ImageField(
-        _("first-page preview"), upload_to="document-previews", blank=True, editable=False
-    )
+    preview = models.ImageField(_("first-page preview"), upload_to="document-previews", blank=True, editable=False)
     extraction_error = models.TextField(_("extraction problem"), blank=True, editable=False)
     extracted_at = models.DateTimeField(_("extracted at"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

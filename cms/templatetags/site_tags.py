@@ -8,10 +8,12 @@ from django.apps import apps
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.urls import translate_url
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from cms.dates import format_partial_date
 from cms.i18n import for_reader, localize_pages
@@ -84,7 +86,7 @@ def language_links(context, page=None, request=None):
                 "code": code,
                 "name": _language_name(code),
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url) if request is not None else url,
+                "absolute_url": absolute(url, request, page),
                 "current": code == current,
                 "translated": translated,
             }
@@ -98,16 +100,35 @@ def translation_incomplete(page):
     return isinstance(page, Page) and bool(page.pk) and not is_fully_translated(page)
 
 
+def site_root_url(request=None, page=None):
+    """The public address from the Site record, as pages, feeds and the sitemap all use it."""
+    site = None
+    if isinstance(page, Page) and page.pk:
+        site = page.get_site()
+    if site is None and request is not None:
+        site = Site.find_for_request(request)
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else ""
+
+
+def absolute(url, request=None, page=None):
+    if url.startswith(("http://", "https://")):
+        return url
+    root = site_root_url(request, page)
+    if not root and request is not None:
+        return request.build_absolute_uri(url)
+    return root + url
+
+
 @register.simple_tag(takes_context=True)
 def canonical_url(context, page=None):
     request = context.get("request")
-    if request is None:
-        return ""
     if isinstance(page, Page) and page.pk:
-        url = _page_url(page, request)
+        url = page.get_full_url(request)
         if url:
-            return request.build_absolute_uri(url)
-    return request.build_absolute_uri(request.path)
+            return url
+    return absolute(request.path, request) if request is not None else ""
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -265,3 +286,44 @@ def localized_snippet(obj, locale):
     if obj.locale_id == locale.id:
         return obj
     return type(obj).objects.filter(translation_key=obj.translation_key, locale=locale).first() or obj
+
+
+_LOCALE_CODES = {}
+
+
+@register.filter
+def locale_code(locale_id):
+    """``page.locale_id`` → "en": listings mark a fallback's language without a query per item.
+
+    Locales are few and never renumbered, so the map is read once and again only for an unknown id.
+    """
+    if locale_id not in _LOCALE_CODES:
+        _LOCALE_CODES.update(Locale.objects.values_list("id", "language_code"))
+    return _LOCALE_CODES.get(locale_id, "")
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    return site_root_url(context.get("request"), context.get("page"))
+
+
+@register.simple_tag
+def meta_description(page, limit=160):
+    """What a search engine or a shared link shows: the editor's description, else the page's own summary."""
+    if not isinstance(page, Page):
+        return ""
+    text = page.search_description
+    for name in ("summary", "intro", "full_title"):
+        if text:
+            break
+        text = getattr(page, name, "") or ""
+    text = " ".join(strip_tags(str(text)).split())
+    return Truncator(text).chars(limit) if text else ""
+
+
+_OG_LOCALES = {"en": "en_GB", "ru": "ru_RU"}
+
+
+@register.filter
+def og_locale(code):
+    return _OG_LOCALES.get(code, code)

@@ -366,7 +366,10 @@ PUBLICATIONS = [
             "financial means for its implementation from 2012–2014. The Prague Process Targeted Initiative (PP TI) "
             "supports its implementation; other projects, such as ERIS and SIPPAP, are based on it."
         ),
-        "projects": ["bmp-transitional", "pp-ti", "eris", "sippap"],
+        # An output of BMP Transitional only: it "finalised the text of the Prague Process Action Plan" and
+        # "prepared the document for its endorsement". PP TI supports its implementation and ERIS and SIPPAP
+        # are based on it: the summary says so, but they did not produce it.
+        "projects": ["bmp-transitional"],
         "thematic_areas": [],
         "organisations": [],
     },
@@ -379,7 +382,9 @@ PUBLICATIONS = [
             "information necessary for its implementation, and the Prague Process Action Plan 2012–2016 was "
             "prepared for its implementation."
         ),
-        "projects": ["bmp-initiative", "bmp-transitional"],
+        # No project produced it: BMP1 gathered information "necessary for the implementation of the Joint
+        # Declaration" and BMP2 prepared the Action Plan for its implementation.
+        "projects": [],
         "thematic_areas": [],
         "organisations": [],
     },

@@ -13,7 +13,9 @@ written in its own transaction, so wagtail-localize's ``on_commit`` publishing r
 import time
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils.text import slugify
@@ -216,12 +218,22 @@ class SeedLoader:
             home = HomePage.objects.filter(locale=self.en).order_by("path").first()
         if home is None:
             raise CommandError("No English HomePage: run `manage.py migrate` (home/migrations/0002 creates it).")
+        if site is not None:
+            self.site_address(site)
         with transaction.atomic():
             status = self.write_page(home, {"intro": content.HOME_INTRO}, {})
             home = HomePage.objects.get(pk=home.pk)
             self.stats.add("Home page", status)
             self.translator.translate(home, "Home page")
         return home
+
+    def site_address(self, site):
+        """The Site record holds the public address: pages, feeds and the sitemap all build URLs from it."""
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        port = address.port or (443 if address.scheme == "https" else 80)
+        if (site.hostname, site.port, site.site_name) != (address.hostname, port, settings.WAGTAIL_SITE_NAME):
+            site.hostname, site.port, site.site_name = address.hostname, port, settings.WAGTAIL_SITE_NAME
+            site.save()
 
     def page(self, parent, model, slug, fields, relations=None, *, kind=None, lookup=None):
         """Create or update the English page ``slug`` under ``parent`` (or found by ``lookup``), then translate it."""
@@ -287,7 +299,8 @@ class SeedLoader:
             "iso_code": row["iso2"],
             "region_id": self.regions[row["region"]].pk,
             "name_variants": row["alt_names"],
-            "status_note": row["note"],
+            # The CSV's note is for editors ("never rendered on a public page"): internal only.
+            "internal_note": row["note"],
         }
         return self.page(
             parent,

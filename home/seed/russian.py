@@ -300,13 +300,5 @@ RU = {
         "Ожидаемый результат пилотного проекта 4 «Международная защита и убежище»: учебный модуль EASO / Европейской "
         "учебной программы по вопросам убежища (EAC) «Включение», переведённый на русский язык и доступный в "
         "интернете.",
-    # --- Notes on participating states (participating-states.csv, column "note") -----------------------------
-    "participant while an EU member; its current status is not stated in the sources":
-        "участник в период членства в ЕС; нынешний статус в источниках не указан",
-    "not invited to the 2022 ministerial conference; formal status not stated in the sources":
-        "не приглашена на министерскую конференцию 2022 года; официальный статус в источниках не указан",
-    "designation without prejudice to positions on status (UNSCR 1244/1999); XK is a user-assigned code":
-        "это обозначение не наносит ущерба позициям в отношении статуса (резолюция 1244/1999 Совета Безопасности "
-        "ООН); XK – код, назначаемый пользователем",
 }
 # fmt: on

@@ -62,9 +62,9 @@ class Plan:
     precision: str | None = None
     record: ImportRecord | None = None
     row_hash: str = ""
-    action: str = ""          # create / update / unchanged / skip
+    action: str = ""  # create / update / unchanged / skip
     reason: str = ""
-    target_locale: Locale | None = None   # translation rows: the locale of their page
+    target_locale: Locale | None = None  # translation rows: the locale of their page
     document: object = None
     page: object = None
 
@@ -72,7 +72,7 @@ class Plan:
 @dataclass
 class Summary:
     counts: Counter = field(default_factory=Counter)
-    problems: list = field(default_factory=list)   # (status, where, reason)
+    problems: list = field(default_factory=list)  # (status, where, reason)
     notes: list = field(default_factory=list)
     documents_created: int = 0
     document_ids: list = field(default_factory=list)  # new documents, for the extraction report
@@ -100,8 +100,19 @@ class Summary:
 
 
 class Importer:
-    def __init__(self, source, *, dry_run=False, user=None, extract_now=False, language="", publish=False,
-                 force=False, progress=None, log=None):
+    def __init__(
+        self,
+        source,
+        *,
+        dry_run=False,
+        user=None,
+        extract_now=False,
+        language="",
+        publish=False,
+        force=False,
+        progress=None,
+        log=None,
+    ):
         # ``progress``: a callable taking the total number of rows and returning a tqdm-like bar.
         self.source = Path(source).expanduser().resolve()
         self.dry_run = dry_run
@@ -216,14 +227,21 @@ class Importer:
                     self.summary.add("skipped", rel, f"already in the library (on page {used.page.title!r})")
                     self._tick()
                     continue
-            record = {"key": key, "file": rel, "title": title_from_filename(path.name), "type": "report",
-                      "language": self.language, "publish": "yes" if self.publish else "no"}
+            record = {
+                "key": key,
+                "file": rel,
+                "title": title_from_filename(path.name),
+                "type": "report",
+                "language": self.language,
+                "publish": "yes" if self.publish else "no",
+            }
             self._group(None, record, folder.path, [], where=rel)
 
     # ------------------------------------------------------------------ groups
     def _parse(self, line, record, base_dir):
-        return row_from_mapping(record, base_dir=base_dir, line=line, default_language=self.language,
-                                default_publish=self.publish)
+        return row_from_mapping(
+            record, base_dir=base_dir, line=line, default_language=self.language, default_publish=self.publish
+        )
 
     def _group(self, line, record, base_dir, partner_records, where=None):
         where = where or (f"line {line} (key={(record.get('key') or '').strip()})")
@@ -232,8 +250,9 @@ class Importer:
         except (RowError, RefusedFile, OSError) as exc:
             self._fail(where, str(exc))
             for partner_line, partner in partner_records:
-                self._fail(f"line {partner_line} (key={partner.get('key', '').strip()})",
-                           f"its source row ({where}) failed")
+                self._fail(
+                    f"line {partner_line} (key={partner.get('key', '').strip()})", f"its source row ({where}) failed"
+                )
             return
         partners = []
         for partner_line, partner_record in partner_records:
@@ -326,8 +345,9 @@ class Importer:
         if not self.force:
             if page.latest_revision_id != record.imported_revision_id:
                 plan.action = "skip"
-                plan.reason = (f"changed in the admin since the last import (revision {page.latest_revision_id})"
-                               + ("; its translation was not brought up to date" if source_changes else ""))
+                plan.reason = f"changed in the admin since the last import (revision {page.latest_revision_id})" + (
+                    "; its translation was not brought up to date" if source_changes else ""
+                )
                 return
             if plan.target_locale is not None and edited_by_translators(page, plan.target_locale, record.imported_at):
                 plan.action, plan.reason = "skip", "changed in the translation editor since the last import"
@@ -343,8 +363,9 @@ class Importer:
             with transaction.atomic():
                 try:
                     with transaction.atomic():
-                        outcomes.append((self._write_source(source, partners, created_files, new_documents), where,
-                                         source.reason))
+                        outcomes.append(
+                            (self._write_source(source, partners, created_files, new_documents), where, source.reason)
+                        )
                 except Exception as exc:  # noqa: BLE001 - a row fails alone, whatever went wrong
                     writers.remove_stored_files(created_files)
                     self._fail(where, describe(exc))
@@ -355,8 +376,9 @@ class Importer:
                     partner_files = []
                     try:
                         with transaction.atomic():
-                            outcomes.append((self._write_partner(source, partner, partner_files),
-                                             partner.row.where, partner.reason))
+                            outcomes.append(
+                                (self._write_partner(source, partner, partner_files), partner.row.where, partner.reason)
+                            )
                     except Exception as exc:  # noqa: BLE001
                         writers.remove_stored_files(partner_files)
                         outcomes.append(("failed", partner.row.where, describe(exc)))
@@ -408,8 +430,13 @@ class Importer:
         english = Page.objects.get(pk=source.page.pk if source.page else source.record.page_id).specific
         english = english.get_latest_revision_as_object()
         try:
-            page = translate_page(english, plan.target_locale, {"title": plan.row.title, "summary": plan.row.summary},
-                                  user=self.user, publish=plan.row.publish)
+            page = translate_page(
+                english,
+                plan.target_locale,
+                {"title": plan.row.title, "summary": plan.row.summary},
+                user=self.user,
+                publish=plan.row.publish,
+            )
         except TranslationBlocked as exc:
             plan.reason = str(exc)
             return "skipped"
@@ -421,8 +448,14 @@ class Importer:
         latest = Page.objects.filter(pk=page.pk).values_list("latest_revision_id", flat=True).first()
         ImportRecord.objects.update_or_create(
             key=plan.row.key,
-            defaults={"source": str(self.source), "row_hash": plan.row_hash, "page_id": page.pk,
-                      "document": document, "imported_revision_id": latest, "imported_at": timezone.now()},
+            defaults={
+                "source": str(self.source),
+                "row_hash": plan.row_hash,
+                "page_id": page.pk,
+                "document": document,
+                "imported_revision_id": latest,
+                "imported_at": timezone.now(),
+            },
         )
 
     def _extract(self, document_ids):
@@ -440,5 +473,3 @@ def describe(exc):
     if hasattr(exc, "message_dict"):
         return "; ".join(f"{name}: {' '.join(messages)}" for name, messages in exc.message_dict.items())
     return str(exc) or exc.__class__.__name__
-
-

@@ -22,8 +22,18 @@ from ..models import PublicationKind
 from ..models.types import GUIDELINE_KINDS
 
 COLUMNS = (
-    "key", "file", "title", "language", "type", "date", "countries", "thematic_areas",
-    "summary", "translation_of", "publish", "legacy_url",
+    "key",
+    "file",
+    "title",
+    "language",
+    "type",
+    "date",
+    "countries",
+    "thematic_areas",
+    "summary",
+    "translation_of",
+    "publish",
+    "legacy_url",
 )
 REQUIRED_COLUMNS = ("key", "file")
 
@@ -60,7 +70,7 @@ class Row:
     file: str
     path: Path
     title: str = ""
-    language: str = ""          # "" = guess from the text
+    language: str = ""  # "" = guess from the text
     type: str = PublicationKind.REPORT
     date: str = ""
     countries: tuple = ()
@@ -69,7 +79,7 @@ class Row:
     translation_of: str = ""
     publish: bool = False
     legacy_url: str = ""
-    line: int | None = None     # manifest line (the header is line 1)
+    line: int | None = None  # manifest line (the header is line 1)
     extra: dict = field(default_factory=dict)
 
     @property

@@ -85,8 +85,12 @@ def create_publication(plan, library, document_ids, *, user=None):
     parent = Page.objects.get(pk=library.pk)  # fresh: tree counters change with every child
     base = slugify(row.title)[:80].strip("-") or slugify(row.key)[:80].strip("-") or "publication"
     page = model(
-        title=row.title, slug=find_available_slug(parent, base), live=False, has_unpublished_changes=True,
-        owner=user, locale_id=library.locale_id,
+        title=row.title,
+        slug=find_available_slug(parent, base),
+        live=False,
+        has_unpublished_changes=True,
+        owner=user,
+        locale_id=library.locale_id,
     )
     fill_publication(page, plan, document_ids)
     parent.add_child(instance=page)
@@ -117,10 +121,15 @@ def attach_profile_documents(plan, document_ids, replaced_ids, *, user=None):
 
     notes = []
     wanted = list(document_ids)
-    holders = set(
-        CountryProfileDocument.objects.filter(document_id__in=replaced_ids, page__locale_id=plan.locale_id)
-        .values_list("page_id", flat=True)
-    ) if replaced_ids else set()
+    holders = (
+        set(
+            CountryProfileDocument.objects.filter(
+                document_id__in=replaced_ids, page__locale_id=plan.locale_id
+            ).values_list("page_id", flat=True)
+        )
+        if replaced_ids
+        else set()
+    )
     first = None
     for pk in list(plan.country_ids) + sorted(holders - set(plan.country_ids)):
         page = CountryPage.objects.get(pk=pk)
@@ -151,7 +160,8 @@ def set_redirect(legacy_url, page):
     if old_path in ("", "/"):
         raise RowError(f"legacy_url {legacy_url!r} has no path to redirect from")
     redirect, _created = Redirect.objects.update_or_create(
-        old_path=old_path, site=None,
+        old_path=old_path,
+        site=None,
         defaults={"redirect_page": page, "redirect_link": "", "is_permanent": True},
     )
     return redirect

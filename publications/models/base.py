@@ -3,20 +3,31 @@
 from rest_framework import serializers
 
 from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Q
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.dates import DatePrecision, format_partial_date
-from cms.i18n import descendants_for_reader, localize_pages
+from cms.i18n import for_reader, localize_pages
 from cms.models import public_rows
+
+from .. import citations
+from ..feeds import LibraryAtomFeed, LibraryFeed
+from ..library import SORTS, Library, file_languages
 
 
 class PublicationKind(models.TextChoices):
@@ -34,7 +45,7 @@ class PublicationKind(models.TextChoices):
     OTHER = "other", _("Other publication")
 
 
-class PublicationIndexPage(Page):
+class PublicationIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["home.HomePage"]
@@ -52,22 +63,47 @@ class PublicationIndexPage(Page):
     class Meta:
         verbose_name = _("publication library")
 
+    PAGE_SIZE = 20
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Every publication once: in this language where translated, otherwise in another one.
-        publications = descendants_for_reader(self, Publication.objects.live().public()).order_by(
-            "-publication_date", "title"
+        library = Library(self, request.GET)
+        facets = library.facets()
+        paginator = Paginator(library.publications(), self.PAGE_SIZE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except (EmptyPage, PageNotAnInteger):
+            page_obj = paginator.page(1)
+        items = list(page_obj.object_list)
+        languages = file_languages(items, library.private_collections)
+        for item in items:
+            item.file_languages = languages.get(item.pk, [])
+        page_obj.object_list = items
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            library=library,
+            facets=facets,
+            active_filters=library.active(facets),
+            sorts=SORTS.items(),
+            page_obj=page_obj,
+            feed_query=query.urlencode(),
+            rss_url=self.reverse_subpage("feed_rss"),
+            atom_url=self.reverse_subpage("feed_atom"),
         )
-        kind = request.GET.get("kind")
-        if kind in PublicationKind.values:
-            publications = publications.filter(kind=kind)
-        context["publications"] = publications
-        context["kinds"] = PublicationKind.choices
-        context["active_kind"] = kind
         return context
 
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        return LibraryFeed(self, request, self.reverse_subpage("feed_rss")).response()
 
-class Publication(Page):
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        return LibraryAtomFeed(self, request, self.reverse_subpage("feed_atom")).response()
+
+
+class Publication(RoutablePageMixin, Page):
     """Shared base of every publication type; never created directly."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=PublicationKind.choices, default=PublicationKind.OTHER)
@@ -224,7 +260,52 @@ class Publication(Page):
             link.thematic_area for link in self.thematic_area_links.select_related("thematic_area")
         ]
         context["file_rows"] = self.file_rows()
+        context["related_publications"] = self.related_publications(context["projects"], context["thematic_areas"])
+        context["citation"] = self.citation(request, context["organisations"])
+        context["citation_apa"] = citations.apa(context["citation"])
+        # Braces as entities: BibTeX's {{...}} must not read as an unrendered template tag in the HTML.
+        context["citation_bibtex"] = mark_safe(
+            escape(citations.bibtex(context["citation"])).replace("{", "&#123;").replace("}", "&#125;")
+        )
+        context["cite_ris_path"] = self.reverse_subpage("cite_ris")
+        context["cite_bibtex_path"] = self.reverse_subpage("cite_bibtex")
+        context["permalink"] = self.get_site().root_url + reverse("permalink", args=[self.pk])
         return context
+
+    def related_publications(self, projects, thematic_areas, limit=6):
+        """Other publications of the same projects or thematic areas, one version each, in the reader's locale."""
+        project_keys = [project.translation_key for project in projects]
+        area_slugs = [area.slug for area in thematic_areas]
+        if not project_keys and not area_slugs:
+            return []
+        related = (
+            Publication.objects.live()
+            .public()
+            .filter(
+                Q(project_links__project__translation_key__in=project_keys)
+                | Q(thematic_area_links__thematic_area__slug__in=area_slugs)
+            )
+            .exclude(translation_key=self.translation_key)
+        )
+        return list(for_reader(related, self.locale).distinct().order_by("-publication_date", "title")[:limit])
+
+    def citation(self, request, organisations=None):
+        if organisations is None:
+            organisations = [link.organisation for link in self.organisation_links.select_related("organisation")]
+        return citations.citation_data(self, self.get_full_url(request), organisations)
+
+    @path("cite/ris/", name="cite_ris")
+    def cite_ris(self, request):
+        return self._download(citations.ris(self.citation(request)), "application/x-research-info-systems", "ris")
+
+    @path("cite/bibtex/", name="cite_bibtex")
+    def cite_bibtex(self, request):
+        return self._download(citations.bibtex(self.citation(request)), "application/x-bibtex", "bib")
+
+    def _download(self, text, content_type, extension):
+        response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.{extension}"'
+        return response
 
 
 class PublicationFile(TranslatableMixin, Orderable):

@@ -19,7 +19,11 @@ class ImportRecord(models.Model):
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("page")
     )
     document = models.ForeignKey(
-        "cms.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "cms.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("document"),
     )
     imported_revision_id = models.BigIntegerField(_("imported revision"), null=True, blank=True)

@@ -57,7 +57,11 @@ class EngineStrategy(SearchStrategy):
                 if isinstance(field, FilterField) and field.field_name in FACET_FIELDS.values():
                     facet = next(k for k, v in FACET_FIELDS.items() if v == field.field_name)
                     columns[facet].add(mapping.get_field_column_name(field))
-                elif type(field) is SearchField and field.field_name != "title":
+                elif (
+                    type(field) is SearchField
+                    and field.field_name != "title"
+                    and field.field_name not in getattr(model, "internal_search_fields", ())  # never quoted back
+                ):
                     text_fields.add(mapping.get_field_column_name(field))
         columns = {name: sorted(cols) for name, cols in columns.items()}
         columns["_text"] = sorted(text_fields)

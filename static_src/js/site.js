@@ -1,7 +1,7 @@
 /* Progressive enhancement only: every page works without this file. */
 (function () {
   "use strict";
-  // Country index: filter the list of states as the reader types (name, ISO code, other names).
+  // Country index: filter the list of states as the reader types (name or ISO code).
   var input = document.getElementById("country-filter-input");
   if (!input) { return; }
   var wrapper = document.getElementById("country-filter");
