@@ -58,7 +58,7 @@ def page_urls(page):
     return {
         "delete": reverse("wagtailadmin_pages:delete", args=(page.pk,)),
         "copy": reverse("wagtailadmin_pages:copy", args=(page.pk,)),
-        "move": reverse("wagtailadmin_pages:move", args=(page.pk,)),
+        "move": reverse("wagtailadmin_pages:move_confirm", args=(page.pk, page.get_parent().get_parent().pk)),
         "unpublish": reverse("wagtailadmin_pages:unpublish", args=(page.pk,)),
         "add_subpage": reverse("wagtailadmin_pages:add_subpage", args=(page.get_parent().pk,)),
         "add": reverse("wagtailadmin_pages:add", args=("publications", "factsheetpage", page.get_parent().pk)),
