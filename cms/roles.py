@@ -37,6 +37,7 @@ ENDORSEMENT_WORKFLOW = "Profile endorsement"
 ENDORSEMENT_TASK = "Endorsement by the state"
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
+SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Role:
     collection_permissions: tuple = ()  # "app_label.codename" on the root collection
     snippet_actions: tuple = ()  # Django actions ("add", "change", "delete", "view") on every snippet model
     extra_permissions: tuple = field(default=(ADMIN_ACCESS,))
+    page_locales: tuple = ()  # language codes the page rights are confined to; empty: every locale
+    translatable_snippet_actions: tuple = ()  # actions on the translatable snippet models only
 
 
 DOCUMENT_MODEL = settings.WAGTAILDOCS_DOCUMENT_MODEL.split(".")[0]
@@ -79,6 +82,9 @@ ROLES = (
         page_permissions=("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"),
         collection_permissions=MEDIA_MODERATION,
         snippet_actions=("add", "change", "delete", "view"),
+        # Submitting for translation and "Sync translated pages" (which can publish every
+        # translation at once) are the moderators' alone.
+        extra_permissions=(ADMIN_ACCESS, SUBMIT_TRANSLATION),
     ),
 )
 
@@ -87,11 +93,34 @@ def translator_group_name(language_code):
     return f"Translators: {language_code}"
 
 
+def target_languages():
+    return tuple(code for code, _label in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE)
+
+
+# Translators edit and publish the pages of their own locale's tree and nothing else: no "add",
+# "delete" or "bulk_delete" (the tree's structure is the editors' and follows the English one), and
+# they publish directly in the translation editor (docs/roles.md says why).  Snippet rights are
+# per model in Django, so "change" on the translatable snippets is confined to their locale by the
+# hooks and the middleware in cms.translators; documents are chosen, never changed.
+TRANSLATOR_PAGE_PERMISSIONS = ("change_page", "publish_page", "lock_page")
+TRANSLATOR_MEDIA = (f"{DOCUMENT_MODEL}.choose_document", "wagtailimages.choose_image")
+# The termbase (cms.Term) holds both languages in one row and has no locale: translators keep it.
+TERMBASE_EDITING = ("cms.add_term", "cms.change_term", "cms.delete_term", "cms.view_term")
+
+
 def translator_roles():
-    """One group per target locale; their page and snippet rights come with the translation work (issue 9)."""
-    source = settings.LANGUAGE_CODE
+    """One group per target locale, confined to that locale (cms.translators enforces the rest)."""
     return tuple(
-        Role(translator_group_name(code)) for code, _label in settings.WAGTAIL_CONTENT_LANGUAGES if code != source
+        Role(
+            translator_group_name(code),
+            page_roots=("home.HomePage",),
+            page_locales=(code,),
+            page_permissions=TRANSLATOR_PAGE_PERMISSIONS,
+            collection_permissions=TRANSLATOR_MEDIA,
+            translatable_snippet_actions=("change", "view"),
+            extra_permissions=(ADMIN_ACCESS,) + TERMBASE_EDITING,
+        )
+        for code in target_languages()
     )
 
 
@@ -116,13 +145,16 @@ def _permission(label):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def _snippet_permissions(actions):
+def _snippet_permissions(actions, translatable_only=False):
     from django.contrib.contenttypes.models import ContentType
 
+    from wagtail.models import TranslatableMixin
     from wagtail.snippets.models import get_snippet_models
 
     permissions = []
     for model in get_snippet_models():
+        if translatable_only and not issubclass(model, TranslatableMixin):
+            continue
         content_type = ContentType.objects.get_for_model(model)
         for action in actions:
             permissions.append(
@@ -131,11 +163,14 @@ def _snippet_permissions(actions):
     return permissions
 
 
-def _page_roots(labels):
+def _page_roots(labels, locales=()):
     roots = []
     for label in labels:
         model = apps.get_model(label)
-        roots.extend(Page.objects.type(model).filter(depth__lte=3).exclude(pk__in=[p.pk for p in roots]))
+        candidates = Page.objects.type(model).filter(depth__lte=3)
+        if locales:
+            candidates = candidates.filter(locale__language_code__in=locales)
+        roots.extend(candidates.exclude(pk__in=[p.pk for p in roots]))
     # Only the topmost of nested roots: a right on a page covers its subtree.
     return [page for page in roots if not any(other.pk != page.pk and page.is_descendant_of(other) for other in roots)]
 
@@ -144,7 +179,11 @@ def _sync_group(role, page_permission_objects):
     """Make one group's rights exactly ``role``'s.  Returns (group, created, number of changes)."""
     group, created = Group.objects.get_or_create(name=role.name)
     changes = 0
-    wanted = {_permission(label) for label in role.extra_permissions} | set(_snippet_permissions(role.snippet_actions))
+    wanted = (
+        {_permission(label) for label in role.extra_permissions}
+        | set(_snippet_permissions(role.snippet_actions))
+        | set(_snippet_permissions(role.translatable_snippet_actions, translatable_only=True))
+    )
     current = set(group.permissions.all())
     if wanted != current:
         group.permissions.set(wanted)
@@ -152,7 +191,7 @@ def _sync_group(role, page_permission_objects):
 
     wanted_pages = {
         (page.pk, permission.pk)
-        for page in _page_roots(role.page_roots)
+        for page in _page_roots(role.page_roots, role.page_locales)
         for permission in page_permission_objects(role)
     }
     current_pages = set(GroupPagePermission.objects.filter(group=group).values_list("page_id", "permission_id"))

@@ -1,7 +1,9 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Organisation, Region, ThematicArea
+# Imported for their hooks: the translators' locale rule, the termbase report, the dashboard panel.
+from . import termbase_views, translation_panel, translator_hooks  # noqa: F401
+from .models import Organisation, Region, Term, ThematicArea
 
 
 class RegionViewSet(SnippetViewSet):
@@ -25,6 +27,14 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "acronym"]
 
 
+class TermViewSet(SnippetViewSet):
+    model = Term
+    icon = "openquote"
+    list_display = ["english", "russian"]
+    search_fields = ["english", "russian"]
+
+
 register_snippet(RegionViewSet)
 register_snippet(ThematicAreaViewSet)
 register_snippet(OrganisationViewSet)
+register_snippet(TermViewSet)

@@ -1,6 +1,7 @@
 from .documents import Document, ExtractionStatus, public_rows, restricted_collection_ids
 from .roles import FocalPointGroup
 from .snippets import Organisation, Region, ThematicArea
+from .terms import Term
 
 __all__ = [
     "Document",
@@ -11,4 +12,5 @@ __all__ = [
     "Organisation",
     "Region",
     "ThematicArea",
+    "Term",
 ]

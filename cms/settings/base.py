@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from search.config import backends_from_url
 
 from .env import env_bool, env_int, env_list, env_str
+from .machine_translation import machine_translator
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.translators.LocalizeGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -116,6 +118,9 @@ TIME_ZONE = "Europe/Vienna"
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
+# A page submitted for translation gets its Russian twin at once, filled with English: kept a draft
+# (False) so readers under /ru/ get the English page with the "not yet translated" notice
+# (cms.i18n's fallback, tests/test_reader_fallback.py) until a translator publishes the Russian one.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATICFILES_FINDERS = [
@@ -208,3 +213,6 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved"
 ENDORSEMENT_PERIOD_MONTHS = env_int("ENDORSEMENT_PERIOD_MONTHS", 3)
 ENDORSEMENT_REMINDER_DAYS = [int(days) for days in env_list("ENDORSEMENT_REMINDER_DAYS", ["30", "7"])]
 # --- end of issue 8 ------------------------------------------------------------------------------
+
+# Machine translation in wagtail-localize's editor: chosen by MACHINE_TRANSLATOR (see the module).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator()

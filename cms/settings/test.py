@@ -17,6 +17,8 @@ SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# wagtail-localize's dummy translator unless the run names another engine.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env_str("MACHINE_TRANSLATOR", "dummy"))  # noqa: F405
 # Each run gets its own media folder (`make test` passes one and removes it); without one, each test
 # process makes its own and removes it on exit, so no run ever sees another run's files.
 if os.environ.get("TEST_MEDIA_ROOT"):

@@ -146,7 +146,7 @@ RU = {
     "Pilot Project 4 – International Protection and Asylum":
         "Пилотный проект 4 – Международная защита и убежище",
     "Compilation of best practices":
-        "Сборник передовой практики",
+        "Сборник передового опыта",
     "Prague Process Guidelines on concluding readmission agreements and organising returns":
         "Руководящие принципы Пражского процесса по заключению соглашений о реадмиссии и организации возвращения",
     "Capacity of participating states to manage return and readmission is strengthened":
@@ -275,11 +275,11 @@ RU = {
         "Информационный листок Пражского процесса",
     # --- Outputs of the pilot projects -----------------------------------------------------------------------
     "Pilot Project 1 – Compilation of best practices":
-        "Пилотный проект 1 – Сборник передовой практики",
+        "Пилотный проект 1 – Сборник передового опыта",
     "Pilot Project 2 – Compilation of best practices":
-        "Пилотный проект 2 – Сборник передовой практики",
+        "Пилотный проект 2 – Сборник передового опыта",
     "Pilot Project 3 – Compilation of best practices":
-        "Пилотный проект 3 – Сборник передовой практики",
+        "Пилотный проект 3 – Сборник передового опыта",
     "An expected result of Pilot Project 1 – Illegal Migration of the Prague Process Targeted Initiative (PP TI).":
         "Ожидаемый результат пилотного проекта 1 «Незаконная миграция» Целевой инициативы Пражского процесса (ЦИ ПП).",
     "An expected result of Pilot Project 2 – Legal Migration of the Prague Process Targeted Initiative (PP TI).":

@@ -27,7 +27,7 @@ ROLES = ("anonymous", "translator", "focal_md", "editor", "moderator")
 # What each role may open; every other endpoint in ENDPOINTS must be refused.
 ALLOWED = {
     "anonymous": set(),
-    "translator": set(),
+    "translator": {"snippet_view"},  # the snippet list: they translate the Russian rows (tests/translation)
     "focal_md": set(),
     # An editor may withdraw (cancel) a submission of their own.
     "editor": {
@@ -93,7 +93,8 @@ def objects(users, django_capture_on_commit_callbacks):
         title="Internal note", collection=internal, file=ContentFile(f"{SECRET}\n".encode(), name="internal.txt")
     )
     draft.refresh_from_db()
-    return {"draft": draft, "live": live, "snippet": ThematicArea.objects.first(), "document": document}
+    snippet = ThematicArea.objects.filter(locale__language_code="en").first()
+    return {"draft": draft, "live": live, "snippet": snippet, "document": document}
 
 
 def endpoints(objects):

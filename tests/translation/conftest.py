@@ -1,0 +1,1 @@
+from tests.roles.fixtures import roles_setup, users  # noqa: F401
