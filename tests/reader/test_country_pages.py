@@ -50,7 +50,10 @@ def test_a_profile_shows_its_type_endorsement_history_contents_and_indicators(cl
             locale=poland.locale,
         )
     EndorsementEvent.objects.create(
-        page=poland, status="under_preparation", date=datetime.date(2012, 3, 1), locale=poland.locale
+        page=poland,
+        step=EndorsementEvent.Step.ENDORSED,
+        status="endorsed",
+        created_at=datetime.datetime(2012, 3, 1, 12, tzinfo=datetime.UTC),
     )
     html = client.get(poland.url).content.decode()
     assert "Extended Migration Profile" in html
@@ -58,7 +61,8 @@ def test_a_profile_shows_its_type_endorsement_history_contents_and_indicators(cl
     toc = re.search(r'<nav class="toc".*?</nav>', html, re.S).group(0)
     assert re.findall(r'href="#([^"]+)"', toc) == ["part-a", "part-b", "indicators"]
     assert 'id="part-b"' in html
-    assert "1 March 2012" in html and "Under preparation" in html
+    history = re.search(r'<ol class="history">(.*?)</ol>', html, re.S).group(1)
+    assert '<time datetime="2012-03-01">1 March 2012</time>: Endorsed by the state' in history
     assert html.count('class="chart__bar"') == 2  # one bar per year, drawn on the server
 
 
