@@ -53,7 +53,8 @@ def mapping_analyzers():
                 else:
                     walk(value)
 
-    walk(backend.es.indices.get_mapping(index=index).body)
+    response = backend.es.indices.get_mapping(index=index)
+    walk(getattr(response, "body", response))  # elasticsearch's response object; opensearch-py's dict
     return found
 
 
