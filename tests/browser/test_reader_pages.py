@@ -9,6 +9,8 @@ import pytest
 
 from django.conf import settings
 
+from home.seed.sample_pages import PAGE_TYPES
+
 try:
     from playwright.sync_api import expect
 except ImportError:  # the session fixture skips (or fails under CI=true) with the reason
@@ -17,15 +19,6 @@ except ImportError:  # the session fixture skips (or fails under CI=true) with t
 pytestmark = pytest.mark.browser
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
-PAGE_TYPES = {
-    "home": "/{lang}/",
-    "library": "/{lang}/library/",
-    "map": "/{lang}/countries/",
-    "state": "/{lang}/countries/north-macedonia/",
-    "project": "/{lang}/projects/pp-ti/pilot-project-1/",
-    "publication": "/{lang}/library/action-plan-2012-2016/",
-    "search": "/{lang}/search/?q=migration",
-}
 PAGES = [(name, lang) for name in PAGE_TYPES for lang in ("en", "ru")]
 WIDTHS = (320, 390, 1280)
 
