@@ -13,6 +13,15 @@ from .synonyms import expand, tokenize
 FACETS = ("type", "country", "region", "thematic_area", "year", "language")
 SORTS = ("relevance", "date")
 LOCALES = ("en", "ru", "all")
+# Words too common to decide a match alone (SQLite's FTS5 has no stopword list of its own).
+STOPWORDS = frozenset(
+    " ".join(
+        [
+            "a an and are as at be by for from how in into is it of on or the to what which with",
+            "в во и к на не о об от по при с со у для из как или что это",
+        ]
+    ).split()
+)
 
 
 class QueryError(ValueError):
@@ -52,16 +61,19 @@ class SearchParams:
                 words.extend(tokenize(term))
         return words
 
-    def search_query(self):
-        """A modelsearch query object: AND of the terms, each synonym group an OR."""
+    def search_query(self, operator="and"):
+        """A modelsearch query object: AND (or OR, for a second pass) of the clauses, each synonym
+        group an OR of its terms.  An OR pass leaves out words that occur everywhere ("and", "в")."""
         clauses = self.clauses()
+        if operator == "or" and len(clauses) > 1:
+            clauses = [c for c in clauses if not isinstance(c, str) or c.casefold() not in STOPWORDS] or clauses
         if all(isinstance(clause, str) for clause in clauses):
-            return PlainText(" ".join(clauses), operator="and")
+            return PlainText(" ".join(clauses), operator=operator)
         parts = [
             PlainText(clause) if isinstance(clause, str) else Or([PlainText(term, operator="and") for term in clause])
             for clause in clauses
         ]
-        return parts[0] if len(parts) == 1 else And(parts)
+        return parts[0] if len(parts) == 1 else (And(parts) if operator == "and" else Or(parts))
 
 
 def check_query(q):

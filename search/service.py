@@ -93,6 +93,7 @@ def run_search(params):
         "results": results,
         "facets": label_facets(outcome.facets, params.locale),
         "notice": notice,
+        "suggestion": outcome.suggestion,
         "backend": strategy.name,
     }
 

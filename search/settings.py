@@ -11,6 +11,11 @@ DEFAULTS = {
     "SEARCH_SNIPPET_CHARS": 240,
     # How long synonym groups stay cached (they are also dropped on every save/delete).
     "SEARCH_SYNONYMS_CACHE_SECONDS": 3600,
+    # Functions returning groups of same-meaning terms across languages (see crosslang.py);
+    # the termbase joins this list when it exists.
+    "SEARCH_TERM_SOURCES": ["search.crosslang.state_names"],
+    # A first pass finding fewer results than this triggers the database backends' second pass.
+    "SEARCH_SECOND_PASS_BELOW": 3,
     # Seconds a failed engine is not asked again before searches try it anew (circuit breaker).
     "SEARCH_ENGINE_RETRY_AFTER": 30,
 }

@@ -48,9 +48,12 @@ def load_groups():
 
 
 def _lookup():
-    """``[(folded token tuple, alternatives)]`` for every term of every group."""
+    """``[(folded token tuple, alternatives)]`` for every term of every group (editors' synonym
+    groups, then the cross-language term groups of ``crosslang``)."""
+    from .crosslang import term_groups
+
     table = {}
-    for terms in load_groups():
+    for terms in load_groups() + term_groups():
         for term in terms:
             key = tuple(fold(token) for token in tokenize(term))
             if key:
@@ -70,10 +73,14 @@ def same_word(query_token, term_token):
 
 
 def expand(tokens):
-    """Split ``tokens`` into clauses: a plain token (str) or a list of alternatives (a group).
+    """Split ``tokens`` into clauses: a plain token (str) or a list of alternatives.
 
-    The longest group term wins at each position ("North Macedonia" before "Macedonia").
+    A list starts with the reader's own words (engines rank them above the alternatives), then
+    the group's other terms, or a word's other spelling (organising → organizing).  The longest
+    group term wins at each position ("North Macedonia" before "Macedonia").
     """
+    from .crosslang import spelling_variant
+
     table = sorted(_lookup(), key=lambda item: -len(item[0]))
     folded = [fold(token) for token in tokens]
     clauses, i = [], 0
@@ -81,10 +88,12 @@ def expand(tokens):
         for key, alternatives in table:
             window = folded[i : i + len(key)]
             if len(window) == len(key) and all(same_word(q, t) for q, t in zip(window, key)):
-                clauses.append(alternatives)
+                own = " ".join(tokens[i : i + len(key)])
+                clauses.append([own] + [t for t in alternatives if fold(t) != fold(own)])
                 i += len(key)
                 break
         else:
-            clauses.append(tokens[i])
+            variant = spelling_variant(tokens[i])
+            clauses.append([tokens[i], variant] if variant else tokens[i])
             i += 1
     return clauses

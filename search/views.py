@@ -91,6 +91,7 @@ def search_api(request):
             "page_size": params.page_size,
             "backend": outcome["backend"],
             "notice": outcome["notice"],
+            "suggestion": outcome["suggestion"],
             "results": [{key: item[key] for key in keys} for item in outcome["results"]],
             "facets": outcome["facets"],
         },

@@ -18,6 +18,7 @@ class Outcome:
     hits: list  # the requested page of ``Hit``s, in order
     facets: dict = field(default_factory=dict)  # facet → {key: count}
     notice: str = ""  # shown to readers, e.g. when the engine is down
+    suggestion: str = ""  # "Did you mean …?": the query with its misspellings corrected
 
 
 class SearchStrategy:

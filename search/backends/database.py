@@ -12,8 +12,10 @@ from operator import and_, or_
 
 from django.db.models import Q
 
+from .. import settings as search_settings
 from ..facets import keys_for_pages
 from .base import Hit, Outcome, SearchStrategy, count_facets, matches
+from .second_pass import NoSecondPass, second_pass_for
 
 
 class DatabaseStrategy(SearchStrategy):
@@ -21,17 +23,33 @@ class DatabaseStrategy(SearchStrategy):
 
     def __init__(self, backend=None):
         self.backend = backend
+        self.second_pass = second_pass_for(self) if backend is not None else NoSecondPass()
 
-    def matched(self, params, scope):
-        """``[(page_id, score)]`` of every page in scope matching the text, best first."""
-        queryset = scope.queryset()
-        if not params.tokens:
-            return [(pk, 0.0) for pk in queryset.values_list("id", flat=True)]
-        results = queryset.search(params.search_query(), order_by_relevance=True).annotate_score("_score")
+    @staticmethod
+    def ranked(queryset, query):
+        results = queryset.search(query, order_by_relevance=True).annotate_score("_score")
         return [(page.id, float(getattr(page, "_score", 0) or 0)) for page in results]
 
+    def matched(self, params, scope):
+        """``([(page_id, score)], suggestion)``: every page in scope matching the text, best first.
+
+        All words first; when that finds fewer than ``SEARCH_SECOND_PASS_BELOW`` pages, pages
+        with any of the words follow, then the backend's second pass (misspellings)."""
+        queryset = scope.queryset()
+        if not params.tokens:
+            return [(pk, 0.0) for pk in queryset.values_list("id", flat=True)], ""
+        rows = self.ranked(queryset, params.search_query())
+        below = search_settings.get("SEARCH_SECOND_PASS_BELOW")
+        if len(rows) < below and len(params.clauses()) > 1:
+            rows = _merge(rows, self.ranked(queryset, params.search_query("or")))
+        suggestion = ""
+        if len(rows) < below:
+            extra, suggestion = self.second_pass.find(queryset, params)
+            rows = _merge(rows, extra)
+        return rows, suggestion
+
     def search(self, params, scope):
-        matched = self.matched(params, scope)
+        matched, suggestion = self.matched(params, scope)
         keys = keys_for_pages([pk for pk, _score in matched])
         empty = {
             "type": set(),
@@ -48,10 +66,17 @@ class DatabaseStrategy(SearchStrategy):
         if params.sort == "date" or not params.tokens:
             kept.sort(key=lambda row: _date_key(row[2]["date"]), reverse=True)
         window = kept[params.offset : params.offset + params.page_size]
-        return Outcome(count=len(kept), hits=[Hit(pk, score) for pk, score, _k in window], facets=facets)
+        hits = [Hit(pk, score) for pk, score, _k in window]
+        return Outcome(count=len(kept), hits=hits, facets=facets, suggestion=suggestion)
 
     def autocomplete(self, text, scope, limit=8):
         return [page.id for page in scope.queryset().autocomplete(text)[:limit]]
+
+
+def _merge(first, more):
+    """``first`` in its order, then the rows of ``more`` it lacks (a later pass ranks below)."""
+    seen = {pk for pk, _score in first}
+    return first + [(pk, score) for pk, score in more if pk not in seen]
 
 
 def _date_key(date_pair):
@@ -85,7 +110,7 @@ class FallbackStrategy(DatabaseStrategy):
         if clauses:
             queryset = queryset.filter(reduce(and_, [self._clause_q(c) for c in clauses]))
         ids = list(queryset.values_list("id", flat=True).order_by("-first_published_at")[:5000])
-        return [(pk, 0.0) for pk in ids]
+        return [(pk, 0.0) for pk in ids], ""
 
     @staticmethod
     def _clause_q(clause):

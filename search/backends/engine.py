@@ -27,6 +27,24 @@ FACET_FIELDS = {
     "language": "facet_languages",
 }
 BUCKETS = 500
+# All words of a short query, all but one of 4–6 words, three quarters of a longer question.
+MINIMUM_SHOULD_MATCH = "3<-1 6<75%"
+# Field weights of the ranking clause: title > summary > body > file text (by search field name).
+FIELD_WEIGHTS = {
+    "title": 6,
+    "name_variants": 6,
+    "acronym": 6,
+    "full_title": 3,
+    "summary": 3,
+    "intro": 3,
+    "body": 1.5,
+    "priorities": 1.5,
+    "principles": 1.5,
+    "related_names": 1.5,
+    "translated_text": 1,
+    "file_text": 0.5,
+}
+OWN_WORDS, FUZZY, ALTERNATIVE = 2.0, 0.6, 1.2  # an exact word outranks a corrected or translated one
 
 
 def _all_page_models():
@@ -51,6 +69,7 @@ class EngineStrategy(SearchStrategy):
         """facet → [column names]; plus the text fields worth highlighting."""
         columns = {name: set() for name in FACET_FIELDS}
         text_fields = set()
+        weighted = {"title": FIELD_WEIGHTS["title"]}
         for model in _all_page_models():
             mapping = self.backend.mapping_class(model)
             for field in model.get_search_fields():
@@ -63,8 +82,11 @@ class EngineStrategy(SearchStrategy):
                     and field.field_name not in getattr(model, "internal_search_fields", ())  # never quoted back
                 ):
                     text_fields.add(mapping.get_field_column_name(field))
+                    if field.field_name in FIELD_WEIGHTS:
+                        weighted[mapping.get_field_column_name(field)] = FIELD_WEIGHTS[field.field_name]
         columns = {name: sorted(cols) for name, cols in columns.items()}
         columns["_text"] = sorted(text_fields)
+        columns["_weighted"] = [f"{col}^{weight}" for col, weight in sorted(weighted.items())]
         return columns
 
     def col(self, name):
@@ -90,9 +112,56 @@ class EngineStrategy(SearchStrategy):
         return {"bool": {"should": [{"terms": {col: values}} for col in self.columns[name]], "minimum_should_match": 1}}
 
     def text_query(self, params):
-        query = params.search_query() if params.tokens else MATCH_ALL
-        compiler = self.backend.query_compiler_class(Page.objects.all(), query, order_by_relevance=True)
-        return compiler.get_inner_query()
+        """Which pages match (each clause over ``_all_text``, with a minimum-should-match) and how
+        they rank (field weights, then phrase and proximity boosts on top)."""
+        if not params.tokens:
+            compiler = self.backend.query_compiler_class(Page.objects.all(), MATCH_ALL, order_by_relevance=True)
+            return compiler.get_inner_query()
+        clauses = [self.clause_query(clause) for clause in params.clauses()]
+        text = " ".join(params.tokens)
+        should = [{"multi_match": {"query": text, "fields": self.columns["_weighted"], "tie_breaker": 0.3}}]
+        if len(params.tokens) > 1:
+            should += [
+                {
+                    "multi_match": {
+                        "query": text,
+                        "type": "phrase",
+                        "slop": 1,
+                        "boost": 3,
+                        "fields": self.columns["_weighted"],
+                    }
+                },
+                {"match_phrase": {"_all_text": {"query": text, "slop": 8, "boost": 1.5}}},
+            ]
+        return {
+            "bool": {
+                "must": [{"bool": {"should": clauses, "minimum_should_match": MINIMUM_SHOULD_MATCH}}],
+                "should": should,
+            }
+        }
+
+    @staticmethod
+    def clause_query(clause):
+        """One word (exact, else within ``AUTO`` edits, first letter kept) or one synonym group
+        (the reader's words first, the group's other terms weighted lower)."""
+        own, *alternatives = [clause] if isinstance(clause, str) else clause
+        queries = [
+            {"match": {"_all_text": {"query": own, "operator": "and", "boost": OWN_WORDS}}},
+            {
+                "match": {
+                    "_all_text": {
+                        "query": own,
+                        "operator": "and",
+                        "fuzziness": "AUTO",
+                        "prefix_length": 1,
+                        "max_expansions": 30,
+                        "boost": FUZZY,
+                    }
+                }
+            },
+        ]
+        queries += [{"match_phrase": {"_all_text": {"query": term, "boost": ALTERNATIVE}}} for term in alternatives]
+        return {"dis_max": {"queries": queries}}
 
     def aggregations(self, params):
         aggs = {}
@@ -163,7 +232,7 @@ class EngineStrategy(SearchStrategy):
         body = {
             "query": {
                 "bool": {
-                    "must": {"match": {"_edgengrams": {"query": text, "operator": "and"}}},
+                    "must": {"match": {"_edgengrams": {"query": text, "minimum_should_match": MINIMUM_SHOULD_MATCH}}},
                     "filter": [self.scope_filter(scope)],
                 }
             },

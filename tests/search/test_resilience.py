@@ -92,11 +92,13 @@ def test_a_page_published_while_the_engine_is_down_is_found_after_recovery(clien
         assert page.live and page.has_unpublished_changes is False
     assert client.get(page.url).status_code == 200  # readers see it at once
     found = client.get("/api/search/", {"q": title}).json()
-    assert found["backend"] != "fallback" and found["count"] == 0  # the index missed it
+    assert found["backend"] != "fallback"
+    # the index missed it (pages sharing some of its words may still answer)
+    assert title not in [item["title"] for item in found["results"]]
     call_command("search_reconcile", "--model", "wagtailcore.Page", "--repair", stdout=io.StringIO())
     refresh_index()
     found = client.get("/api/search/", {"q": title}).json()
-    assert found["count"] == 1 and found["results"][0]["title"] == title
+    assert found["results"][0]["title"] == title
 
 
 def test_a_delete_enqueues_its_index_removal_instead_of_calling_the_engine(

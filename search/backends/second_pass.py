@@ -1,0 +1,138 @@
+"""What the database backends try when the reader's words find (almost) nothing.
+
+The engines tolerate misspellings inside the query itself (``fuzziness``); the database
+backends cannot, so ``DatabaseStrategy`` asks one of these after its AND and OR passes:
+
+- PostgreSQL: modelsearch's ``Fuzzy`` query (pg_trgm word similarity over the index entries'
+  text; ``search/migrations/0004`` creates the extension and its trigram indexes).
+- SQLite: each unknown word is corrected against the index's own vocabulary (an ``fts5vocab``
+  table over the FTS5 index, also from ``0004``) by edit distance, and the corrected query runs
+  again; the correction is offered to the reader as "Did you mean …?".
+"""
+
+from django.db import connection
+
+from modelsearch.query import Fuzzy
+
+from ..query import STOPWORDS
+from ..synonyms import fold
+
+VOCABULARY = "search_vocabulary"
+MIN_WORD = 4  # shorter words are acronyms or function words: never "corrected"
+MAX_SUFFIX = 3  # letters a stemmed vocabulary term ("guidelin") may leave of the word
+
+
+def content_words(params):
+    return [word for word in params.tokens if len(word) >= MIN_WORD and word.casefold() not in STOPWORDS]
+
+
+class NoSecondPass:
+    def find(self, queryset, params):
+        return [], ""
+
+
+class TrigramSecondPass(NoSecondPass):
+    """PostgreSQL: pages whose title or text contains something close to the query's words."""
+
+    def find(self, queryset, params):
+        words = content_words(params)
+        if not words:
+            return [], ""
+        results = queryset.search(Fuzzy(" ".join(words)), order_by_relevance=True).annotate_score("_score")
+        return [(page.id, float(getattr(page, "_score", 0) or 0)) for page in results[:200]], ""
+
+
+def edit_distance(a, b, limit):
+    """Levenshtein distance, or ``limit + 1`` as soon as it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def closest(word, candidates):
+    """The vocabulary term nearest ``word`` as (term, cost); cost 0 means the word is known.
+
+    A term may be a stem (Porter leaves "guidelin" for "guidelines"): the word is compared
+    with the term over the term's length (plus up to ``MAX_SUFFIX`` letters left over, each
+    costing a little), so "guidelnes" is one edit from "guidelin".
+    """
+    limit = 1 if len(word) <= 5 else 2
+    best, best_cost = None, limit + 1
+    for term, docs in candidates:
+        for keep in range(max(1, len(term) - 1), min(len(word), len(term) + 1) + 1):
+            leftover = len(word) - keep
+            if leftover > MAX_SUFFIX:
+                continue
+            distance = edit_distance(word[:keep], term, limit)
+            if distance > limit:
+                continue
+            cost = distance + (0.1 * leftover if distance else 0) - min(docs, 1000) / 1e6
+            if distance == 0 and leftover == 0:
+                return term, 0
+            if cost < best_cost:
+                best, best_cost = term, cost
+    return best, best_cost
+
+
+class VocabularySecondPass(NoSecondPass):
+    """SQLite: correct each unknown word against the index vocabulary, then search again."""
+
+    def __init__(self, strategy):
+        self.strategy = strategy
+
+    def candidates(self, word):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT term, doc FROM {VOCABULARY} WHERE term >= %s AND term < %s "  # noqa: S608 (constant)
+                "AND length(term) BETWEEN %s AND %s",
+                [word[0], word[0] + "\uffff", max(2, len(word) - MAX_SUFFIX - 2), len(word) + 2],
+            )
+            return cursor.fetchall()
+
+    def correct(self, params):
+        corrected, changed = [], False
+        for word in params.tokens:
+            folded = fold(word)
+            if len(folded) < MIN_WORD or folded in STOPWORDS:
+                corrected.append(word)
+                continue
+            term, cost = closest(folded, self.candidates(folded))
+            known = cost == 0 or term is None
+            changed = changed or not known
+            corrected.append(word if known else term)
+        return " ".join(corrected) if changed else ""
+
+    def find(self, queryset, params):
+        suggestion = self.correct(params)
+        if not suggestion:
+            return [], ""
+        from dataclasses import replace
+
+        again = replace(params, q=suggestion)
+        rows = self.strategy.ranked(queryset, again.search_query())
+        if len(rows) < 1 and len(again.tokens) > 1:
+            rows = self.strategy.ranked(queryset, again.search_query("or"))
+        return rows, suggestion if rows else ""
+
+
+def vocabulary_exists():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [VOCABULARY])
+        return cursor.fetchone() is not None
+
+
+def second_pass_for(strategy):
+    """The second pass the configured database supports (chosen once, by the strategy factory)."""
+    if connection.vendor == "postgresql":
+        return TrigramSecondPass()
+    if connection.vendor == "sqlite" and vocabulary_exists():
+        return VocabularySecondPass(strategy)
+    return NoSecondPass()

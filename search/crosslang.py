@@ -1,0 +1,99 @@
+"""Term pairs that bridge the two languages, and British/American spelling variants.
+
+A Russian query names things the English library calls differently ("Армении" → Armenia) and
+the reverse; editors' synonym groups cover a few, the states' own names (each ``CountryPage``
+in English and Russian, plus its search aliases) cover every state.  ``term_groups()`` merges
+every source listed in ``SEARCH_TERM_SOURCES``: each is a function returning groups of terms
+that mean the same thing.  The termbase (``cms.Term``, issue 9) plugs in as one more source,
+without touching the expansion itself.  Alternatives found here rank below the reader's own
+words (the engine weights them lower, see ``backends/engine.py``).
+"""
+
+import re
+
+from django.core.cache import cache
+from django.db.models import Count, Max
+from django.utils.module_loading import import_string
+
+from . import settings as search_settings
+
+CACHE_KEY = "search:term-groups:v1"
+ALIASES = re.compile(r"[;\n]+")
+
+# Whole-word pairs where no suffix rule applies (British first).
+SPELLING_PAIRS = (
+    ("labour", "labor"),
+    ("programme", "program"),
+    ("centre", "center"),
+    ("defence", "defense"),
+    ("licence", "license"),
+    ("offence", "offense"),
+    ("travelling", "traveling"),
+    ("counselling", "counseling"),
+    ("catalogue", "catalog"),
+    ("dialogue", "dialog"),
+    ("enrolment", "enrollment"),
+    ("fulfil", "fulfill"),
+    ("judgement", "judgment"),
+)
+# Suffix rules (British, American); applied only to words long enough to carry them.
+SPELLING_SUFFIXES = (
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("ourable", "orable"),
+)
+_WHOLE = {a: b for a, b in SPELLING_PAIRS} | {b: a for a, b in SPELLING_PAIRS}
+
+
+def spelling_variant(word):
+    """The other spelling of ``word`` (organising → organizing, labor → labour), or ``None``."""
+    lower = word.lower()
+    if lower in _WHOLE:
+        return _WHOLE[lower]
+    for gb, us in sorted(SPELLING_SUFFIXES, key=lambda pair: -len(pair[0])):
+        for source, target in ((gb, us), (us, gb)):
+            # A stem of 3+ letters keeps "four" and "rise" whole; a wrong guess ("sector" →
+            # "sectour") is harmless: an extra alternative that matches nothing.
+            if lower.endswith(source) and len(lower) - len(source) >= 3:
+                return lower[: -len(source)] + target
+    return None
+
+
+def state_names():
+    """One group per state: its English and Russian names and every search alias."""
+    from countries.models import CountryPage
+
+    groups = {}
+    rows = CountryPage.objects.live().values_list("translation_key", "title", "name_variants")
+    for key, title, variants in rows:
+        terms = groups.setdefault(key, [])
+        for term in [title, *ALIASES.split(variants or "")]:
+            term = " ".join(term.split())
+            if term and term.casefold() not in {t.casefold() for t in terms}:
+                terms.append(term)
+    return [terms for terms in groups.values() if len(terms) > 1]
+
+
+def _version():
+    from countries.models import CountryPage
+
+    row = CountryPage.objects.live().aggregate(changed=Max("last_published_at"), rows=Count("pk"))
+    return f"{row['changed'] and row['changed'].timestamp()}:{row['rows']}"
+
+
+def term_groups():
+    """Every configured source's groups, cached until a state page is (re)published."""
+    key = f"{CACHE_KEY}:{_version()}"
+    groups = cache.get(key)
+    if groups is None:
+        groups = []
+        for path in search_settings.get("SEARCH_TERM_SOURCES"):
+            groups.extend(import_string(path)())
+        cache.set(key, groups, search_settings.get("SEARCH_SYNONYMS_CACHE_SECONDS"))
+    return groups
