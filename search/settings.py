@@ -14,7 +14,7 @@ DEFAULTS = {
     # Functions returning groups of same-meaning terms across languages (see crosslang.py);
     # the termbase joins this list when it exists.
     "SEARCH_TERM_SOURCES": ["search.crosslang.state_names"],
-    # A first pass finding fewer results than this triggers the database backends' second pass.
+    # A long question whose words all match fewer pages than this also finds pages with most of them.
     "SEARCH_SECOND_PASS_BELOW": 3,
     # Seconds a failed engine is not asked again before searches try it anew (circuit breaker).
     "SEARCH_ENGINE_RETRY_AFTER": 30,

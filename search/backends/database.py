@@ -17,6 +17,8 @@ from ..facets import keys_for_pages
 from .base import Hit, Outcome, SearchStrategy, count_facets, matches
 from .second_pass import NoSecondPass, second_pass_for
 
+ALL_WORDS_UP_TO = 3  # as the engines' MINIMUM_SHOULD_MATCH: a short query needs all its words
+
 
 class DatabaseStrategy(SearchStrategy):
     name = "database"
@@ -33,17 +35,19 @@ class DatabaseStrategy(SearchStrategy):
     def matched(self, params, scope):
         """``([(page_id, score)], suggestion)``: every page in scope matching the text, best first.
 
-        All words first; when that finds fewer than ``SEARCH_SECOND_PASS_BELOW`` pages, pages
-        with any of the words follow, then the backend's second pass (misspellings)."""
+        All words first.  For a question longer than three words that finds fewer than
+        ``SEARCH_SECOND_PASS_BELOW`` pages, pages with any of its words follow (the engines'
+        minimum-should-match, approximately); a query finding nothing at all gets the backend's
+        second pass (misspellings)."""
         queryset = scope.queryset()
         if not params.tokens:
             return [(pk, 0.0) for pk in queryset.values_list("id", flat=True)], ""
         rows = self.ranked(queryset, params.search_query())
         below = search_settings.get("SEARCH_SECOND_PASS_BELOW")
-        if len(rows) < below and len(params.clauses()) > 1:
+        if len(rows) < below and len(params.clauses()) > ALL_WORDS_UP_TO:
             rows = _merge(rows, self.ranked(queryset, params.search_query("or")))
         suggestion = ""
-        if len(rows) < below:
+        if not rows:
             extra, suggestion = self.second_pass.find(queryset, params)
             rows = _merge(rows, extra)
         return rows, suggestion

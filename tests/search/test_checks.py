@@ -55,5 +55,5 @@ def test_a_scheme_naming_another_engine_is_an_error_naming_the_real_one(settings
     settings.SEARCH_URL = f"{OTHER_ENGINE[family]}://{urlsplit(http_url).netloc}"
     messages = check_search_engine()
     assert ids(messages) == ["search.E001"]
-    assert f"the engine is {family} {engine[len(family):]}." in messages[0].msg
+    assert f"the engine is {family} {engine[len(family) :]}." in messages[0].msg
     assert f"Use {engine}://" in messages[0].hint

@@ -1,0 +1,63 @@
+"""The ways readers missed what they looked for (issue 11), on whichever backend is configured.
+
+Each test is one failure class: a long question with a word no document has, a misspelling in
+either language, the other spelling of a word, a state named in the other language.  The suite
+runs on SQLite, PostgreSQL, OpenSearch and Elasticsearch alike, so no backend answers nothing
+where another finds the publication.
+"""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(client, q, **params):
+    response = client.get("/api/search/", {"q": q, **params})
+    assert response.status_code == 200, response.content
+    return [item["title"] for item in response.json()["results"]]
+
+
+def test_a_long_question_finds_a_publication_lacking_one_of_its_words(client, make_publication):
+    make_publication(
+        "Handbook on labour migration and return of okapi workers",
+        summary="How states manage labour migration and the return of migrant workers.",
+    )
+    found = titles(client, "handbook on organising labour migration and return of okapi workers")
+    assert found[0] == "Handbook on labour migration and return of okapi workers"
+
+
+def test_a_short_query_still_needs_all_its_words(client, make_publication):
+    make_publication("Quagga border statistics", summary="Counts at the border.")
+    make_publication("Quagga asylum statistics", summary="Counts of applications.")
+    assert titles(client, "quagga asylum") == ["Quagga asylum statistics"]
+
+
+def test_misspelled_english_words_find_the_publication(client, make_publication):
+    make_publication("Guidelines on circular migration schemes", summary="Principles for circular migration.")
+    assert "Guidelines on circular migration schemes" in titles(client, "circular migraton guidelnes")
+
+
+def test_a_misspelled_russian_word_finds_the_publication(client, make_publication, ru):
+    make_publication(
+        "Readmission agreement commentary",
+        summary="Комментарий к соглашению о реадмиссии.",
+        file_text="Соглашение о реадмиссии между государствами.",
+        file_language="ru",
+    )
+    assert "Readmission agreement commentary" in titles(client, "риадмиссия")
+
+
+def test_american_spelling_finds_british_and_the_reverse(client, make_publication):
+    make_publication("Narwhal labour mobility review", summary="Organisation of seasonal work.")
+    make_publication("Narwhal labor market note", summary="Organization of employment services.")
+    assert set(titles(client, "narwhal labor")) == {"Narwhal labour mobility review", "Narwhal labor market note"}
+    assert set(titles(client, "narwhal organisation")) == {
+        "Narwhal labour mobility review",
+        "Narwhal labor market note",
+    }
+
+
+def test_a_state_named_in_russian_finds_an_english_only_publication(client, make_publication):
+    make_publication("Okapi profile of Georgia", summary="Emigration and return from Georgia.")
+    make_publication("Okapi profile of Armenia", summary="Emigration and return from Armenia.")
+    assert titles(client, "Армении okapi", locale="all") == ["Okapi profile of Armenia"]
