@@ -19,7 +19,7 @@ from . import settings as search_settings
 from .backends import get_fallback_strategy, get_strategy
 from .facets import label_facets
 from .scope import build_scope
-from .snippets import build_snippet, page_text
+from .snippets import best_snippet
 from .synonyms import tokenize
 
 logger = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ def run_search(params):
             continue
         results.append(
             describe(
-                page, languages, hit.score, hit.snippet or (build_snippet(page_text(page), terms) if terms else "")
+                page, languages, hit.score, hit.snippet or (best_snippet(page, terms, params.locale) if terms else "")
             )
         )
     notice = ""

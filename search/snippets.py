@@ -23,19 +23,46 @@ def stem(term):
     return term if len(term) <= 4 else term[: max(4, len(term) - 3)]
 
 
+# Never a snippet: the other versions' text (another language) and lists of names glued together.
+NOT_SNIPPETS = ("title", "translated_text", "related_names")
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def page_text(page):
     """The page's searchable text except its title, in index order (summary first)."""
-    return " ".join(" ".join(_texts(page, page.get_search_fields(), skip_title=True)).split())
+    return " ".join(text for _name, text in field_texts(page))
 
 
-def _texts(obj, fields, skip_title=False):
+def field_texts(page):
+    """``[(field name, text)]`` of the fields a snippet may come from, in index order."""
+    return [(name, " ".join(text.split())) for name, text in _texts(page, page.get_search_fields(), top=True)]
+
+
+def best_snippet(page, terms, locale):
+    """A snippet from the first field (summary before body before file text) that matches,
+    in the reader's alphabet when such a field matches."""
+    texts = [(text, text_has(text, terms)) for _name, text in field_texts(page)]
+    matching = [text for text, hit in texts if hit]
+    own = [text for text in matching if bool(CYRILLIC.search(text)) == (locale == "ru")]
+    chosen = (own or matching or [text for text, _hit in texts] or [""])[0]
+    return build_snippet(chosen, terms) if chosen else ""
+
+
+def text_has(text, terms):
+    stems = {stem(term) for term in terms if len(term) > 1}
+    return any(fold(m.group()).startswith(s) for m in WORD.finditer(text) for s in stems)
+
+
+def _texts(obj, fields, top=False):
     for field in fields:
         if isinstance(field, RelatedFields):
             related = getattr(obj, field.field_name, None)
             for item in related.all() if hasattr(related, "all") else [related] if related else []:
-                yield from _texts(item, field.fields)
+                for _name, text in _texts(item, field.fields):
+                    yield field.field_name, text
             continue
-        if type(field) is not SearchField or (skip_title and field.field_name == "title"):
+        if type(field) is not SearchField or (top and field.field_name in NOT_SNIPPETS):
             continue
         # Search aliases find a page but are never shown (some are disputed names).
         if field.field_name in getattr(obj, "internal_search_fields", ()):
@@ -49,7 +76,16 @@ def _texts(obj, fields, skip_title=False):
             continue
         if model_field is not None and hasattr(model_field, "get_searchable_content"):
             value = " ".join(str(part) for part in model_field.get_searchable_content(value))
-        yield strip_tags(str(value))
+        yield field.field_name, strip_tags(str(value))
+
+
+def _sentence_start(text, position, size):
+    """Where the sentence holding ``position`` starts, or a word boundary if it is too long."""
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, position)]
+    start = starts[-1] if starts else 0
+    if position - start > size * 2 // 3:
+        start = text.rfind(" ", 0, position - size // 3) + 1
+    return start
 
 
 def build_snippet(text, terms, size=None):
@@ -57,14 +93,12 @@ def build_snippet(text, terms, size=None):
     stems = {stem(term) for term in terms if len(term) > 1}
     words = list(WORD.finditer(text))
     hits = [m for m in words if any(fold(m.group()).startswith(s) for s in stems)]
-    if hits:
-        start = max(0, hits[0].start() - size // 3)
-        start = text.rfind(" ", 0, start) + 1 if start else 0
-    else:
-        start = 0
+    start = _sentence_start(text, hits[0].start(), size) if hits else 0
     end = min(len(text), start + size)
     if end < len(text):
-        end = max(text.rfind(" ", start, end), start + size // 2)
+        # end with the last whole sentence that fits, else at a word
+        ends = [m.start() for m in SENTENCE_END.finditer(text, start, end) if m.start() > start + size // 3]
+        end = ends[-1] if ends else max(text.rfind(" ", start, end), start + size // 2)
     out, cursor = [], start
     for match in hits:
         if match.start() < start or match.end() > end:

@@ -9,6 +9,7 @@ column names (modelsearch prefixes subclass fields), so each facet aggregates ov
 columns and sums (every document has only one of them).
 """
 
+import re
 from functools import cached_property
 
 from modelsearch.index import FilterField, SearchField
@@ -27,6 +28,7 @@ FACET_FIELDS = {
     "language": "facet_languages",
 }
 BUCKETS = 500
+CYRILLIC = re.compile("[\u0400-\u04ff]")
 # All words of a short query, all but one of 4–6 words, three quarters of a longer question.
 MINIMUM_SHOULD_MATCH = "3<-1 6<75%"
 # Field weights of the ranking clause: title > summary > body > file text (by search field name).
@@ -44,6 +46,8 @@ FIELD_WEIGHTS = {
     "translated_text": 1,
     "file_text": 0.5,
 }
+# Never a snippet: the other versions' text (another language) and lists of names glued together.
+NOT_SNIPPETS = ("translated_text", "related_names")
 OWN_WORDS, FUZZY, ALTERNATIVE = 2.0, 0.6, 1.2  # an exact word outranks a corrected or translated one
 
 
@@ -51,6 +55,14 @@ def _all_page_models():
     from wagtail.models import get_page_models
 
     return [model for model in get_page_models() if model.search_fields]
+
+
+def best_fragment(highlight, field_order, locale):
+    """The fragment of the best field, in the reader's alphabet when one is (a Russian file of
+    an English publication is a last resort for an English reader, and the reverse)."""
+    fragments = [frag for col in field_order for frag in highlight.get(col, [])]
+    own = [frag for frag in fragments if bool(CYRILLIC.search(frag)) == (locale == "ru")]
+    return (own or fragments or [""])[0]
 
 
 class EngineStrategy(SearchStrategy):
@@ -78,14 +90,15 @@ class EngineStrategy(SearchStrategy):
                     columns[facet].add(mapping.get_field_column_name(field))
                 elif (
                     type(field) is SearchField
-                    and field.field_name != "title"
+                    and field.field_name not in ("title", *NOT_SNIPPETS)
                     and field.field_name not in getattr(model, "internal_search_fields", ())  # never quoted back
                 ):
                     text_fields.add(mapping.get_field_column_name(field))
                     if field.field_name in FIELD_WEIGHTS:
                         weighted[mapping.get_field_column_name(field)] = FIELD_WEIGHTS[field.field_name]
         columns = {name: sorted(cols) for name, cols in columns.items()}
-        columns["_text"] = sorted(text_fields)
+        # best field first: the snippet comes from the most telling field that matched
+        columns["_text"] = sorted(text_fields, key=lambda col: (-weighted.get(col, 1), col))
         columns["_weighted"] = [f"{col}^{weight}" for col, weight in sorted(weighted.items())]
         return columns
 
@@ -193,6 +206,9 @@ class EngineStrategy(SearchStrategy):
             body["highlight"] = {
                 "fields": {field: {} for field in self.columns["_text"]},
                 "require_field_match": False,
+                "type": "unified",
+                "boundary_scanner": "sentence",  # whole sentences, not a window cut mid-word
+                "boundary_scanner_locale": "ru-RU" if params.locale == "ru" else "en-GB",
                 "encoder": "html",
                 "pre_tags": ["<mark>"],
                 "post_tags": ["</mark>"],
@@ -212,10 +228,8 @@ class EngineStrategy(SearchStrategy):
         response = self.client.search(index=self.index_name, body=self.body(params, scope))
         hits = []
         for hit in response["hits"]["hits"]:
-            fragments = [frag for frags in (hit.get("highlight") or {}).values() for frag in frags]
-            hits.append(
-                Hit(int(hit["fields"]["pk"][0]), float(hit.get("_score") or 0), fragments[0] if fragments else "")
-            )
+            snippet = best_fragment(hit.get("highlight") or {}, self.columns["_text"], params.locale)
+            hits.append(Hit(int(hit["fields"]["pk"][0]), float(hit.get("_score") or 0), snippet))
         facets = {}
         for name in FACETS:
             agg = response["aggregations"][name]

@@ -10,6 +10,9 @@ backends cannot, so ``DatabaseStrategy`` asks one of these after its AND and OR 
   again; the correction is offered to the reader as "Did you mean …?".
 """
 
+import re
+from dataclasses import replace
+
 from django.db import connection
 
 from modelsearch.query import Fuzzy
@@ -18,6 +21,8 @@ from ..query import STOPWORDS
 from ..synonyms import fold
 
 VOCABULARY = "search_vocabulary"
+FTS = "wagtailsearch_indexentry_fts"
+WORD = re.compile(r"\w+", re.UNICODE)
 MIN_WORD = 4  # shorter words are acronyms or function words: never "corrected"
 MAX_SUFFIX = 3  # letters a stemmed vocabulary term ("guidelin") may leave of the word
 
@@ -97,26 +102,43 @@ class VocabularySecondPass(NoSecondPass):
             )
             return cursor.fetchall()
 
+    def surface_form(self, term):
+        """A word as written in the index ("guidelines") for a stemmed vocabulary term ("guidelin")."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT title || ' ' || substr(body, 1, 20000) FROM {FTS} WHERE {FTS} MATCH %s LIMIT 3",  # noqa: S608
+                ['"' + term.replace('"', "") + '"*'],
+            )
+            texts = [row[0] or "" for row in cursor.fetchall()]
+        for text in texts:
+            for match in WORD.finditer(text):
+                if fold(match.group()).startswith(term):
+                    return match.group().lower()
+        return term
+
     def correct(self, params):
-        corrected, changed = [], False
+        """``(query with the vocabulary's terms, the same as a reader would write it)`` or ``("", "")``."""
+        corrected, readable, changed = [], [], False
         for word in params.tokens:
             folded = fold(word)
             if len(folded) < MIN_WORD or folded in STOPWORDS:
                 corrected.append(word)
                 continue
             term, cost = closest(folded, self.candidates(folded))
-            known = cost == 0 or term is None
-            changed = changed or not known
-            corrected.append(word if known else term)
-        return " ".join(corrected) if changed else ""
+            if cost == 0 or term is None:
+                corrected.append(word)
+                readable.append(word)
+            else:
+                changed = True
+                corrected.append(term)
+                readable.append(self.surface_form(term))
+        return (" ".join(corrected), " ".join(readable)) if changed else ("", "")
 
     def find(self, queryset, params):
-        suggestion = self.correct(params)
-        if not suggestion:
+        query, suggestion = self.correct(params)
+        if not query:
             return [], ""
-        from dataclasses import replace
-
-        again = replace(params, q=suggestion)
+        again = replace(params, q=query)
         rows = self.strategy.ranked(queryset, again.search_query())
         if len(rows) < 1 and len(again.tokens) > 1:
             rows = self.strategy.ranked(queryset, again.search_query("or"))

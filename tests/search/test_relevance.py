@@ -61,3 +61,44 @@ def test_a_state_named_in_russian_finds_an_english_only_publication(client, make
     make_publication("Okapi profile of Georgia", summary="Emigration and return from Georgia.")
     make_publication("Okapi profile of Armenia", summary="Emigration and return from Armenia.")
     assert titles(client, "Армении okapi", locale="all") == ["Okapi profile of Armenia"]
+
+
+def snippet(client, q, **params):
+    response = client.get("/api/search/", {"q": q, **params})
+    return response.json()["results"][0]["snippet"]
+
+
+def test_the_snippet_is_whole_sentences_in_the_readers_alphabet(client, make_publication):
+    make_publication(
+        "Walrus seasonal study",
+        summary="The walrus survey covers seasonal migration. It was written in 2020.",
+        file_text="Исследование walrus о сезонной миграции.",
+        file_language="ru",
+        countries=["PL", "SK", "RO"],
+    )
+    english = snippet(client, "walrus")
+    assert english.startswith("The <mark>walrus</mark> survey covers seasonal migration.")
+    assert "Poland" not in english  # the related names are never glued into it
+    assert "Исследование" in snippet(client, "walrus", locale="ru")
+
+
+def test_the_search_page_is_titled_search(client, make_publication):
+    response = client.get("/en/search/", {"q": "walrus"})
+    assert "<h1>Search</h1>" in response.content.decode()
+
+
+def test_a_misspelled_word_is_corrected_to_the_nearest_indexed_stem():
+    from search.backends.second_pass import closest
+
+    vocabulary = [("guidelin", 12), ("guid", 40), ("migrat", 300), ("migrant", 80)]
+    assert closest("guidelnes", vocabulary)[0] == "guidelin"
+    assert closest("migraton", vocabulary)[0] == "migrat"
+    assert closest("migrant", vocabulary) == ("migrant", 0)  # a known word stays as written
+
+
+def test_british_and_american_spellings_pair_up():
+    from search.crosslang import spelling_variant
+
+    pairs = [("organising", "organizing"), ("labor", "labour"), ("behaviour", "behavior"), ("programme", "program")]
+    assert [spelling_variant(word) for word, _other in pairs] == [other for _word, other in pairs]
+    assert spelling_variant("four") is None
