@@ -41,3 +41,31 @@ TERMS = (
     {"english": "asylum", "russian": "убежище"},
     {"english": "action plan", "russian": "план действий"},
 )
+
+# The vocabulary of migration policy readers search for, in both languages (migration 0008): the
+# search's cross-language queries read every row (search/crosslang.py), so "торговля людьми" also
+# finds an English-only report on trafficking in human beings.
+SEARCH_TERMS = (
+    {"english": "labour migration", "russian": "трудовая миграция"},
+    {"english": "circular migration", "russian": "циркулярная миграция"},
+    {"english": "irregular migration", "russian": "нерегулярная миграция"},
+    {"english": "migration policy", "russian": "миграционная политика"},
+    {"english": "trafficking in human beings", "russian": "торговля людьми"},
+    {"english": "smuggling of migrants", "russian": "незаконный ввоз мигрантов"},
+    {"english": "border management", "russian": "управление границами"},
+    {"english": "integration of migrants", "russian": "интеграция мигрантов"},
+    {"english": "remittances", "russian": "денежные переводы"},
+    {"english": "diaspora", "russian": "диаспора"},
+    {"english": "visa facilitation", "russian": "упрощение визового режима"},
+    {"english": "readmission agreement", "russian": "соглашение о реадмиссии"},
+    {"english": "international protection", "russian": "международная защита"},
+    {"english": "refugees", "russian": "беженцы"},
+    {"english": "statelessness", "russian": "безгражданство"},
+    {"english": "unaccompanied minors", "russian": "несопровождаемые несовершеннолетние"},
+    {"english": "mobility partnership", "russian": "партнёрство в сфере мобильности"},
+    {"english": "capacity building", "russian": "наращивание потенциала"},
+    {"english": "human rights", "russian": "права человека"},
+    {"english": "Eastern Partnership", "russian": "Восточное партнёрство"},
+    {"english": "Western Balkans", "russian": "Западные Балканы"},
+    {"english": "Central Asia", "russian": "Центральная Азия"},
+)

@@ -2,10 +2,10 @@
 
 A Russian query names things the English library calls differently ("Армении" → Armenia) and
 the reverse; editors' synonym groups cover a few, the states' own names (each ``CountryPage``
-in English and Russian, plus its search aliases) cover every state.  ``term_groups()`` merges
-every source listed in ``SEARCH_TERM_SOURCES``: each is a function returning groups of terms
-that mean the same thing.  The termbase (``cms.Term``, issue 9) plugs in as one more source,
-without touching the expansion itself.  Alternatives found here rank below the reader's own
+in English and Russian, plus its search aliases) cover every state, and the termbase (``cms.Term``:
+one row holds the English and the Russian term and their variants) covers the vocabulary of
+migration policy.  ``term_groups()`` merges every source listed in ``SEARCH_TERM_SOURCES``: each
+is a function returning groups of terms that mean the same thing.  Alternatives found here rank below the reader's own
 words (the engine weights them lower, see ``backends/engine.py``).
 """
 
@@ -17,7 +17,7 @@ from django.utils.module_loading import import_string
 
 from . import settings as search_settings
 
-CACHE_KEY = "search:term-groups:v1"
+CACHE_KEY = "search:term-groups:v2"
 ALIASES = re.compile(r"[;\n]+")
 
 # Whole-word pairs where no suffix rule applies (British first).
@@ -80,15 +80,35 @@ def state_names():
     return [terms for terms in groups.values() if len(terms) > 1]
 
 
+def termbase():
+    """One group per termbase row: the English and the Russian term and their variants."""
+    from cms.models import Term
+
+    groups = []
+    for term in Term.objects.all():
+        terms = []
+        for text in term.search_terms():
+            text = " ".join(text.split())
+            if text and text.casefold() not in {t.casefold() for t in terms}:
+                terms.append(text)
+        if len(terms) > 1:
+            groups.append(terms)
+    return groups
+
+
 def _version():
+    """Changes when a state page is (re)published or a term is saved or deleted (two cheap queries)."""
+    from cms.models import Term
     from countries.models import CountryPage
 
     row = CountryPage.objects.live().aggregate(changed=Max("last_published_at"), rows=Count("pk"))
-    return f"{row['changed'] and row['changed'].timestamp()}:{row['rows']}"
+    terms = Term.objects.aggregate(changed=Max("updated_at"), rows=Count("pk"))
+    stamp = [value and value.timestamp() for value in (row["changed"], terms["changed"])]
+    return f"{stamp[0]}:{row['rows']}:{stamp[1]}:{terms['rows']}"
 
 
 def term_groups():
-    """Every configured source's groups, cached until a state page is (re)published."""
+    """Every configured source's groups, cached until a state page or a term changes."""
     key = f"{CACHE_KEY}:{_version()}"
     groups = cache.get(key)
     if groups is None:

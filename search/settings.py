@@ -11,9 +11,8 @@ DEFAULTS = {
     "SEARCH_SNIPPET_CHARS": 240,
     # How long synonym groups stay cached (they are also dropped on every save/delete).
     "SEARCH_SYNONYMS_CACHE_SECONDS": 3600,
-    # Functions returning groups of same-meaning terms across languages (see crosslang.py);
-    # the termbase joins this list when it exists.
-    "SEARCH_TERM_SOURCES": ["search.crosslang.state_names"],
+    # Functions returning groups of same-meaning terms across languages (see crosslang.py).
+    "SEARCH_TERM_SOURCES": ["search.crosslang.state_names", "search.crosslang.termbase"],
     # A long question whose words all match fewer pages than this also finds pages with most of them.
     "SEARCH_SECOND_PASS_BELOW": 3,
     # Seconds a failed engine is not asked again before searches try it anew (circuit breaker).

@@ -22,6 +22,7 @@ class Term(index.Indexed, models.Model):
     forbidden_english = models.TextField(_("forbidden English variants"), blank=True, help_text=_("One per line."))
     forbidden_russian = models.TextField(_("forbidden Russian variants"), blank=True, help_text=_("One per line."))
     note = models.TextField(_("note"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)  # search's cache of term groups keys on it
 
     panels = [
         FieldPanel("english"),
@@ -45,3 +46,8 @@ class Term(index.Indexed, models.Model):
 
     def forbidden(self, language):
         return _lines({"en": self.forbidden_english, "ru": self.forbidden_russian}[language])
+
+    def search_terms(self):
+        """The agreed pair, then every variant: a reader who types a forbidden variant still
+        means the concept, and finds it (search/crosslang.py)."""
+        return [self.english, self.russian, *self.forbidden("en"), *self.forbidden("ru")]
