@@ -43,6 +43,8 @@ class DatabaseStrategy(SearchStrategy):
         if not params.tokens:
             return [(pk, 0.0) for pk in queryset.values_list("id", flat=True)], ""
         rows = self.ranked(queryset, params.search_query())
+        if rows and any(not isinstance(clause, str) for clause in params.clauses()):
+            rows = self.own_words_first(queryset, params, rows)
         below = search_settings.get("SEARCH_SECOND_PASS_BELOW")
         if len(rows) < below and len(params.clauses()) > ALL_WORDS_UP_TO:
             rows = _merge(rows, self.ranked(queryset, params.search_query("or")))
@@ -51,6 +53,15 @@ class DatabaseStrategy(SearchStrategy):
             extra, suggestion = self.second_pass.find(queryset, params)
             rows = _merge(rows, extra)
         return rows, suggestion
+
+    def own_words_first(self, queryset, params, rows):
+        """Pages with the reader's own words before those found only through a synonym, a state's
+        name or a termbase term in the other language (the engines weight the alternatives lower;
+        the database backends cannot boost, so the order is made here with one more query)."""
+        from modelsearch.query import PlainText
+
+        own = {pk for pk, _score in self.ranked(queryset, PlainText(" ".join(params.tokens), operator="and"))}
+        return [row for row in rows if row[0] in own] + [row for row in rows if row[0] not in own]
 
     def search(self, params, scope):
         matched, suggestion = self.matched(params, scope)

@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from ..facets import type_content_type_ids, type_label
 from ..query import FACETS
+from ..suggest import marked_words, suggest
 from .base import Hit, Outcome, SearchStrategy
 
 FACET_FIELDS = {
@@ -204,7 +205,8 @@ class EngineStrategy(SearchStrategy):
             ] + [{self.col("first_published_at"): {"order": "desc", "missing": "_last"}}, "_score"]
         if params.tokens:
             body["highlight"] = {
-                "fields": {field: {} for field in self.columns["_text"]},
+                # the title too: its marked words feed "Did you mean" (never a snippet: it is shown)
+                "fields": {field: {} for field in ["title", *self.columns["_text"]]},
                 "require_field_match": False,
                 "type": "unified",
                 "boundary_scanner": "sentence",  # whole sentences, not a window cut mid-word
@@ -226,9 +228,11 @@ class EngineStrategy(SearchStrategy):
     # -- API -----------------------------------------------------------------------------------
     def search(self, params, scope):
         response = self.client.search(index=self.index_name, body=self.body(params, scope))
-        hits = []
+        hits, fragments = [], []
         for hit in response["hits"]["hits"]:
-            snippet = best_fragment(hit.get("highlight") or {}, self.columns["_text"], params.locale)
+            highlight = hit.get("highlight") or {}
+            fragments += [fragment for found in highlight.values() for fragment in found]
+            snippet = best_fragment(highlight, self.columns["_text"], params.locale)
             hits.append(Hit(int(hit["fields"]["pk"][0]), float(hit.get("_score") or 0), snippet))
         facets = {}
         for name in FACETS:
@@ -240,7 +244,8 @@ class EngineStrategy(SearchStrategy):
                         key = type_label(int(bucket["key"])) if name == "type" else str(bucket["key"])
                         counts[key] = counts.get(key, 0) + bucket["doc_count"]
             facets[name] = counts
-        return Outcome(count=response["hits"]["total"]["value"], hits=hits, facets=facets)
+        suggestion = suggest(params.tokens, marked_words(fragments)) if params.tokens else ""
+        return Outcome(count=response["hits"]["total"]["value"], hits=hits, facets=facets, suggestion=suggestion)
 
     def autocomplete(self, text, scope, limit=8):
         body = {

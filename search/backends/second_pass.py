@@ -37,14 +37,38 @@ class NoSecondPass:
 
 
 class TrigramSecondPass(NoSecondPass):
-    """PostgreSQL: pages whose title or text contains something close to the query's words."""
+    """PostgreSQL: pages whose title or text is close to the query's words (pg_trgm) say what the
+    reader meant; the query corrected to their words runs again, and only its pages are shown
+    (a trigram match alone is too loose: "marsupial" is "close" to many pages)."""
+
+    def __init__(self, strategy):
+        self.strategy = strategy
 
     def find(self, queryset, params):
         words = content_words(params)
         if not words:
             return [], ""
         results = queryset.search(Fuzzy(" ".join(words)), order_by_relevance=True).annotate_score("_score")
-        return [(page.id, float(getattr(page, "_score", 0) or 0)) for page in results[:200]], ""
+        suggestion = self.suggestion(params, [page.id for page in results[:5]])
+        if not suggestion:
+            return [], ""
+        again = replace(params, q=suggestion)
+        rows = self.strategy.ranked(queryset, again.search_query())
+        if not rows and len(again.tokens) > 1:
+            rows = self.strategy.ranked(queryset, again.search_query("or"))
+        return rows, suggestion if rows else ""
+
+    @staticmethod
+    def suggestion(params, page_ids):
+        """The reader's words corrected to the words of the closest pages (titles, summaries)."""
+        from wagtail.models import Page
+
+        from ..suggest import WORD, suggest
+
+        texts = []
+        for page in Page.objects.filter(id__in=page_ids).specific():
+            texts += [page.title, getattr(page, "summary", "") or "", getattr(page, "intro", "") or ""]
+        return suggest(params.tokens, [word for text in texts for word in WORD.findall(str(text))])
 
 
 def edit_distance(a, b, limit):
@@ -154,7 +178,7 @@ def vocabulary_exists():
 def second_pass_for(strategy):
     """The second pass the configured database supports (chosen once, by the strategy factory)."""
     if connection.vendor == "postgresql":
-        return TrigramSecondPass()
+        return TrigramSecondPass(strategy)
     if connection.vendor == "sqlite" and vocabulary_exists():
         return VocabularySecondPass(strategy)
     return NoSecondPass()

@@ -102,3 +102,40 @@ def test_british_and_american_spellings_pair_up():
     pairs = [("organising", "organizing"), ("labor", "labour"), ("behaviour", "behavior"), ("programme", "program")]
     assert [spelling_variant(word) for word, _other in pairs] == [other for _word, other in pairs]
     assert spelling_variant("four") is None
+
+
+def test_a_misspelled_query_is_answered_and_corrected(client, make_publication):
+    make_publication("Guidelines on circular migration schemes", summary="Principles for circular migration.")
+    data = client.get("/api/search/", {"q": "circular migraton guidelnes"}).json()
+    assert data["results"] and data["results"][0]["title"] == "Guidelines on circular migration schemes"
+    assert data["suggestion"] == "circular migration guidelines"
+    page = client.get("/en/search/", {"q": "circular migraton guidelnes"}).content.decode()
+    assert "Did you mean:" in page and "circular migration guidelines</a>" in page
+
+
+def test_a_correct_query_gets_no_suggestion(client, make_publication):
+    make_publication("Guidelines on circular migration schemes", summary="Principles for circular migration.")
+    assert client.get("/api/search/", {"q": "circular migration guidelines"}).json()["suggestion"] == ""
+
+
+def test_a_termbase_term_in_russian_finds_an_english_only_publication_ranked_below_russian_hits(
+    client, make_publication
+):
+    make_publication("Dugong review of trafficking in human beings", summary="Victims and prosecutions.")
+    make_publication(
+        "Dugong note (Russian)",
+        summary="Торговля людьми: dugong обзор.",
+        file_text="Торговля людьми остаётся общей проблемой.",
+        file_language="ru",
+    )
+    found = titles(client, "торговля людьми dugong", locale="all")
+    assert found == ["Dugong note (Russian)", "Dugong review of trafficking in human beings"]
+
+
+def test_a_term_added_to_the_termbase_bridges_the_languages_at_once(client, make_publication):
+    from cms.models import Term
+
+    make_publication("Manatee study of seasonal work permits", summary="Permits for seasonal workers.")
+    assert titles(client, "сезонные разрешения manatee", locale="all") == []
+    Term.objects.create(english="seasonal work permits", russian="сезонные разрешения")
+    assert titles(client, "сезонные разрешения manatee", locale="all") == ["Manatee study of seasonal work permits"]

@@ -10,18 +10,18 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.smoke
 def test_results_show_type_date_file_language_and_a_safe_snippet(client, make_publication):
     make_publication(
-        "Okapi readmission study",
-        summary="On <b>okapi</b> cooperation.<script>alert(1)</script>",
-        file_text="Chapter on okapi returns.",
+        "Kinkajou readmission study",
+        summary="On <b>kinkajou</b> cooperation.<script>alert(1)</script>",
+        file_text="Chapter on kinkajou returns.",
         file_language="ru",
         countries=["AM"],
     )
-    response = client.get("/en/search/", {"q": "okapi"})
+    response = client.get("/en/search/", {"q": "kinkajou"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert ">Okapi readmission study</a>" in html
+    assert ">Kinkajou readmission study</a>" in html
     snippet = re.search(r'<p class="search-result__snippet">(.*?)</p>', html, re.S).group(1)
-    assert "<mark>okapi</mark>" in snippet
+    assert "<mark>kinkajou</mark>" in snippet
     # the editor's markup is text, never markup on the results page
     assert "<b>" not in snippet and "<script>alert(1)" not in html
     assert '<span class="badge">Report</span>' in html

@@ -1,0 +1,82 @@
+""" "Did you mean …?" from the words of the pages a query found.
+
+The engines forgive misspellings inside the query (``fuzziness``) and PostgreSQL's second pass
+matches by trigrams, so a misspelled query finds pages; what the reader typed is then corrected
+to the nearest word *those pages* contain (the engine's ``<mark>``ed words, or the found pages'
+titles and summaries).  The correction is made only of words of public results in the reader's
+scope, so a suggestion never reveals a word of a private page or file.
+"""
+
+import re
+from html import unescape
+
+from .query import STOPWORDS
+from .synonyms import fold
+
+MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
+WORD = re.compile(r"\w+", re.UNICODE)
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+MIN_WORD = 4  # shorter words are acronyms or function words: never corrected
+
+
+def marked_words(fragments):
+    """The words the highlighter marked in ``fragments`` (HTML)."""
+    marks = [mark for fragment in fragments for mark in MARKED.findall(fragment)]
+    return [word for mark in marks for word in WORD.findall(unescape(mark))]
+
+
+def _distance(a, b, limit):
+    from .backends.second_pass import edit_distance
+
+    return edit_distance(a, b, limit)
+
+
+def _common(a, b):
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common
+
+
+def _known(token, words):
+    """Another form of a found word counts as known: an ending added or dropped (migrant ~
+    migrants), a Russian ending changed (реадмиссия ~ реадмиссии), the other spelling (labor ~
+    labour)."""
+    from .crosslang import spelling_variant
+
+    variant = spelling_variant(token)
+    cyrillic = CYRILLIC.search(token) is not None
+    for word in words:
+        common = _common(token, word)
+        if common == min(len(token), len(word)) and abs(len(token) - len(word)) <= 3:
+            return True
+        if cyrillic and common >= max(MIN_WORD, len(token) - 2) and len(word) - common <= 3:
+            return True
+        if variant and word.startswith(variant):
+            return True
+    return False
+
+
+def suggest(tokens, words):
+    """The query with each misspelled word replaced by the nearest of ``words``, or ``""``."""
+    found = {}
+    for word in words:
+        found.setdefault(fold(word), word.lower())
+    if not found:
+        return ""
+    corrected, changed = [], False
+    for token in tokens:
+        folded = fold(token)
+        if len(folded) < MIN_WORD or folded in STOPWORDS or folded in found or _known(folded, found):
+            corrected.append(token)
+            continue
+        limit = 1 if len(folded) <= 5 else 2
+        best = min(found, key=lambda word: (_distance(folded, word, limit), -len(word)))
+        if _distance(folded, best, limit) <= limit and folded[0] == best[0]:
+            corrected.append(found[best])
+            changed = True
+        else:
+            corrected.append(token)
+    return " ".join(corrected) if changed else ""
