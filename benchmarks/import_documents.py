@@ -52,8 +52,19 @@ RU = [
     "Миграционные профили содержат показатели о населении, рынке труда, денежных переводах и возвращении.",
     "Обучение пограничников охватывает подделку документов, анализ рисков и защиту данных.",
 ]
-TYPES = ["report", "study", "policy_brief", "factsheet", "guidelines", "handbook", "training_module",
-         "recommendations", "best_practices", "action_plan", "declaration"]
+TYPES = [
+    "report",
+    "study",
+    "policy_brief",
+    "factsheet",
+    "guidelines",
+    "handbook",
+    "training_module",
+    "recommendations",
+    "best_practices",
+    "action_plan",
+    "declaration",
+]
 CHECKPOINTS = (100, 250, 500, 1000, 2000, 5000, 10000)
 
 
@@ -88,8 +99,20 @@ def make_pdfs(folder, count, pages_min, pages_max, rng):
 
 
 def make_manifest(path, count, isos, areas, rng):
-    columns = ["key", "file", "title", "language", "type", "date", "countries", "thematic_areas", "summary",
-               "translation_of", "publish", "legacy_url"]
+    columns = [
+        "key",
+        "file",
+        "title",
+        "language",
+        "type",
+        "date",
+        "countries",
+        "thematic_areas",
+        "summary",
+        "translation_of",
+        "publish",
+        "legacy_url",
+    ]
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
@@ -97,20 +120,22 @@ def make_manifest(path, count, isos, areas, rng):
         for number in range(1, count + 1):
             key = f"doc-{number:05d}"
             translation = previous_source and number % 10 == 0
-            writer.writerow({
-                "key": key,
-                "file": f"pdfs/doc-{number:05d}.pdf",
-                "title": (f"Документ {number}" if translation else f"Publication {number}: {rng.choice(EN)[:60]}"),
-                "language": "ru" if translation or number % 7 == 0 else "en",
-                "type": rng.choice(TYPES),
-                "date": f"{rng.randint(2009, 2024)}-{rng.randint(1, 12):02d}",
-                "countries": ";".join(rng.sample(isos, k=rng.randint(0, 3))),
-                "thematic_areas": ";".join(rng.sample(areas, k=rng.randint(0, min(2, len(areas))))),
-                "summary": ("Краткое описание." if translation else "A short summary of the publication."),
-                "translation_of": previous_source if translation else "",
-                "publish": "yes" if number % 5 else "no",
-                "legacy_url": f"/en/library/item-{number}.html" if number % 3 == 0 else "",
-            })
+            writer.writerow(
+                {
+                    "key": key,
+                    "file": f"pdfs/doc-{number:05d}.pdf",
+                    "title": (f"Документ {number}" if translation else f"Publication {number}: {rng.choice(EN)[:60]}"),
+                    "language": "ru" if translation or number % 7 == 0 else "en",
+                    "type": rng.choice(TYPES),
+                    "date": f"{rng.randint(2009, 2024)}-{rng.randint(1, 12):02d}",
+                    "countries": ";".join(rng.sample(isos, k=rng.randint(0, 3))),
+                    "thematic_areas": ";".join(rng.sample(areas, k=rng.randint(0, min(2, len(areas))))),
+                    "summary": ("Краткое описание." if translation else "A short summary of the publication."),
+                    "translation_of": previous_source if translation else "",
+                    "publish": "yes" if number % 5 else "no",
+                    "legacy_url": f"/en/library/item-{number}.html" if number % 3 == 0 else "",
+                }
+            )
             previous_source = None if translation else key
 
 
@@ -137,13 +162,15 @@ class Sampler:
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
+    )
     parser.add_argument("--count", type=int, default=1000, help="number of PDFs (default 1000)")
     parser.add_argument("--pages-min", type=int, default=2)
     parser.add_argument("--pages-max", type=int, default=5)
-    parser.add_argument("--workdir",
-                        help="where to put the PDFs, manifest, media and SQLite file (default: a temp dir)")
+    parser.add_argument(
+        "--workdir", help="where to put the PDFs, manifest, media and SQLite file (default: a temp dir)"
+    )
     parser.add_argument("--database-url", help="use this database instead of a fresh SQLite file")
     parser.add_argument("--seed", action="store_true", help="run migrate and load_prague_process on --database-url")
     parser.add_argument("--extract-now", action="store_true", help="extract text inline (the whole pipeline)")
@@ -188,8 +215,10 @@ def main(argv=None):
     make_manifest(manifest, args.count, isos, areas, rng)
     size = sum(p.stat().st_size for p in (workdir / "pdfs").iterdir())
     print(f"generated {args.count} PDFs ({size / 1e6:.1f} MB) and the manifest in {time.monotonic() - started:.1f} s")
-    print(f"backend: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, tasks: "
-          f"{settings.TASKS['default']['BACKEND'].rsplit('.', 1)[-1]}, extract-now: {args.extract_now}")
+    print(
+        f"backend: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, tasks: "
+        f"{settings.TASKS['default']['BACKEND'].rsplit('.', 1)[-1]}, extract-now: {args.extract_now}"
+    )
 
     results = {}
     for label in ("first import", "re-run (unchanged)"):
