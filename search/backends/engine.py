@@ -17,7 +17,7 @@ from modelsearch.query import MATCH_ALL
 from wagtail.models import Page
 
 from ..facets import type_content_type_ids, type_label
-from ..query import FACETS
+from ..query import FACETS, STOPWORDS
 from ..suggest import marked_words, suggest
 from .base import Hit, Outcome, SearchStrategy
 
@@ -30,8 +30,11 @@ FACET_FIELDS = {
 }
 BUCKETS = 500
 CYRILLIC = re.compile("[\u0400-\u04ff]")
-# All words of a short query, all but one of 4–6 words, three quarters of a longer question.
-MINIMUM_SHOULD_MATCH = "3<-1 6<75%"
+# All words of a short query, all but one of 4–5 words, half of a longer question (its function
+# words do not count: they are left out of the matching clauses and only help the ranking).
+MINIMUM_SHOULD_MATCH = "3<-1 5<50%"
+# When that finds nothing, pages with any of the words (ranked as usual) rather than no answer.
+RELAXED = "1"
 # Field weights of the ranking clause: title > summary > body > file text (by search field name).
 FIELD_WEIGHTS = {
     "title": 6,
@@ -125,13 +128,14 @@ class EngineStrategy(SearchStrategy):
             return {"terms": {self.col("content_type"): type_content_type_ids(values)}}
         return {"bool": {"should": [{"terms": {col: values}} for col in self.columns[name]], "minimum_should_match": 1}}
 
-    def text_query(self, params):
+    def text_query(self, params, minimum_should_match=MINIMUM_SHOULD_MATCH):
         """Which pages match (each clause over ``_all_text``, with a minimum-should-match) and how
         they rank (field weights, then phrase and proximity boosts on top)."""
         if not params.tokens:
             compiler = self.backend.query_compiler_class(Page.objects.all(), MATCH_ALL, order_by_relevance=True)
             return compiler.get_inner_query()
-        clauses = [self.clause_query(clause) for clause in params.clauses()]
+        content = [c for c in params.clauses() if not isinstance(c, str) or c.casefold() not in STOPWORDS]
+        clauses = [self.clause_query(clause) for clause in content or params.clauses()]
         text = " ".join(params.tokens)
         should = [{"multi_match": {"query": text, "fields": self.columns["_weighted"], "tie_breaker": 0.3}}]
         if len(params.tokens) > 1:
@@ -149,7 +153,7 @@ class EngineStrategy(SearchStrategy):
             ]
         return {
             "bool": {
-                "must": [{"bool": {"should": clauses, "minimum_should_match": MINIMUM_SHOULD_MATCH}}],
+                "must": [{"bool": {"should": clauses, "minimum_should_match": minimum_should_match}}],
                 "should": should,
             }
         }
@@ -188,9 +192,14 @@ class EngineStrategy(SearchStrategy):
             aggs[name] = {"filter": {"bool": {"filter": others}}, "aggs": inner}
         return aggs
 
-    def body(self, params, scope):
+    def body(self, params, scope, minimum_should_match=MINIMUM_SHOULD_MATCH):
         body = {
-            "query": {"bool": {"must": self.text_query(params), "filter": [self.scope_filter(scope)]}},
+            "query": {
+                "bool": {
+                    "must": self.text_query(params, minimum_should_match),
+                    "filter": [self.scope_filter(scope)],
+                }
+            },
             "post_filter": {"bool": {"filter": [self.facet_filter(n, v) for n, v in params.filters.items()]}},
             "aggs": self.aggregations(params),
             "from": params.offset,
@@ -228,6 +237,9 @@ class EngineStrategy(SearchStrategy):
     # -- API -----------------------------------------------------------------------------------
     def search(self, params, scope):
         response = self.client.search(index=self.index_name, body=self.body(params, scope))
+        if not response["hits"]["total"]["value"] and len(params.clauses()) > 1:
+            # no page has enough of the words: any of them, best first, beats no answer
+            response = self.client.search(index=self.index_name, body=self.body(params, scope, RELAXED))
         hits, fragments = [], []
         for hit in response["hits"]["hits"]:
             highlight = hit.get("highlight") or {}

@@ -137,6 +137,6 @@ def test_a_term_added_to_the_termbase_bridges_the_languages_at_once(client, make
     from cms.models import Term
 
     make_publication("Manatee study of seasonal work permits", summary="Permits for seasonal workers.")
-    assert titles(client, "сезонные разрешения manatee", locale="all") == []
+    assert "Manatee study of seasonal work permits" not in titles(client, "сезонные разрешения", locale="all")
     Term.objects.create(english="seasonal work permits", russian="сезонные разрешения")
-    assert titles(client, "сезонные разрешения manatee", locale="all") == ["Manatee study of seasonal work permits"]
+    assert "Manatee study of seasonal work permits" in titles(client, "сезонные разрешения", locale="all")
