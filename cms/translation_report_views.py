@@ -17,9 +17,8 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wagtail import hooks
@@ -64,9 +63,9 @@ def may_submit(user):
 
 def status_text(row):
     if row.status == STALE:
-        return _gettext("Stale since %(date)s") % {"date": date_format(timezone.localtime(row.stale_since), "j E Y")}
+        return gettext("Stale since %(date)s") % {"date": date_format(timezone.localtime(row.stale_since), "j E Y")}
     if row.status == PARTLY:
-        return _gettext("Partly translated (%(percent)s%%)") % {"percent": row.percent}
+        return gettext("Partly translated (%(percent)s%%)") % {"percent": row.percent}
     return str(STATUS_LABELS[row.status])
 
 
@@ -171,7 +170,7 @@ def submit_section(request):
     section = next((page for page in sections() if str(page.pk) == request.POST.get("section")), None)
     locale = next((loc for loc in target_locales() if loc.language_code == request.POST.get("locale")), None)
     if section is None or locale is None:
-        messages.error(request, _gettext("Choose a section and a language."))
+        messages.error(request, gettext("Choose a section and a language."))
         return redirect("translation_report")
     pages = untranslated_in_section(section, locale)
     with transaction.atomic():

@@ -17,11 +17,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from wagtail.models import Locale, Page, PageLogEntry
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation
 
 from cms.translation_report import pages_needing_translator
 from home.models import ProjectPage, StandardPage
 from publications.models import FactsheetPage
+from tests.roles.fixtures import create_user
 from tests.roles.test_permission_matrix import is_denial
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +167,14 @@ def test_others_are_refused(users, client, role):
     assert is_denial(client.get(reverse(REPORT), {"export": "csv"}))
     section = Page.objects.get(depth=2, locale__language_code="en").get_children().first()
     assert is_denial(client.post(reverse("translation_report_submit"), {"section": section.pk, "locale": "ru"}))
+
+
+def test_the_report_speaks_russian_to_a_russian_admin(roles_setup, client, never_submitted):
+    user = create_user("translator", username="translator-ru-ui")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "ru"
+    profile.save()
+    client.force_login(user)
+    html = client.get(reverse(REPORT)).content.decode()
+    assert "Статус переводов" in html
+    assert "Перевод не начат" in html
