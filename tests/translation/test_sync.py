@@ -54,7 +54,7 @@ def factsheet(ru, django_capture_on_commit_callbacks):
             slug="returns-factsheet-sync",
             summary="Returns in 2024.",
             publication_date=datetime.date(2024, 1, 1),
-            files=[PublicationFile(document=document("returns-2024"), label="Annex I")],
+            files=[PublicationFile(document=document("returns-2024"), label="Annex I", sort_order=0)],
         )
     )
     english.save_revision().publish()
