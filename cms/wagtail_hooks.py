@@ -1,8 +1,9 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-# Imported for their hooks: the translators' locale rule, the termbase report, the dashboard panel.
-from . import termbase_views, translation_panel, translator_hooks  # noqa: F401
+# Imported for their hooks: the translators' locale rule, the termbase and translation status reports,
+# the dashboard panel.
+from . import termbase_views, translation_panel, translation_report_views, translator_hooks  # noqa: F401
 from .models import Organisation, Region, Term, ThematicArea
 
 

@@ -121,6 +121,9 @@ WAGTAIL_I18N_ENABLED = True
 # A page submitted for translation gets its Russian twin at once, filled with English: kept a draft
 # (False) so readers under /ru/ get the English page with the "not yet translated" notice
 # (cms.i18n's fallback, tests/test_reader_fallback.py) until a translator publishes the Russian one.
+# True (wagtail-localize's default) would publish the twin whenever its source is live: an English
+# text under a Russian URL, claiming a translation. It is about submission only; synchronised fields
+# reach live translations on every publish of the source by cms.translation_sync.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATICFILES_FINDERS = [
