@@ -66,7 +66,9 @@ def best_fragment(highlight, field_order, locale):
     an English publication is a last resort for an English reader, and the reverse)."""
     fragments = [frag for col in field_order for frag in highlight.get(col, [])]
     own = [frag for frag in fragments if bool(CYRILLIC.search(frag)) == (locale == "ru")]
-    return (own or fragments or [""])[0]
+    # none in the reader's alphabet: "" lets ``snippets.best_snippet`` look in the fields the engine
+    # does not highlight (a Russian file text of an English publication, for a Russian reader)
+    return (own or [""])[0]
 
 
 class EngineStrategy(SearchStrategy):
