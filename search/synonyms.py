@@ -66,6 +66,10 @@ def same_word(query_token, term_token):
     """Inflected forms count: Турции ~ Турция, Кыргызстане ~ Кыргызстан, returns ~ return."""
     if query_token == term_token:
         return True
+    from .crosslang import spelling_variant
+
+    if spelling_variant(query_token) == term_token:  # organisation ~ organization
+        return True
     if CYRILLIC.search(term_token):
         prefix = len(commonprefix([query_token, term_token]))
         return prefix >= max(4, len(term_token) - 2) and len(query_token) - prefix <= 3

@@ -1,4 +1,4 @@
-"""More agencies readers name by acronym in either language (editors manage them afterwards in
+"""The names of one crime that documents spell three ways, and more agencies readers name by acronym in either language (editors manage them afterwards in
 Snippets → Search synonyms).  Acronyms live here rather than in the termbase: the termbase report
 matches terms as word stems, and a two-letter acronym would match half the language."""
 
@@ -16,6 +16,10 @@ GROUPS = [
     ("Frontex", ["Frontex", "Фронтекс", "European Border and Coast Guard Agency"]),
     ("UNODC", ["UNODC", "УНП ООН", "United Nations Office on Drugs and Crime"]),
     ("European Commission", ["European Commission", "Европейская комиссия", "Еврокомиссия"]),
+    (
+        "Trafficking",
+        ["trafficking in human beings", "trafficking in persons", "human trafficking", "торговля людьми"],
+    ),
 ]
 
 
