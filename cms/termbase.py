@@ -69,3 +69,10 @@ SEARCH_TERMS = (
     {"english": "Western Balkans", "russian": "Западные Балканы"},
     {"english": "Central Asia", "russian": "Центральная Азия"},
 )
+
+
+def seed_terms(term_model, rows):
+    """Create the terms of ``rows`` that are missing (by English term); used by migrations 0007 and 0008."""
+    for row in rows:
+        values = {key: value for key, value in row.items() if key != "english"}
+        term_model.objects.get_or_create(english=row["english"], defaults=values)

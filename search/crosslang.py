@@ -10,6 +10,7 @@ words (the engine weights them lower, see ``backends/engine.py``).
 """
 
 import re
+from functools import lru_cache
 
 from django.core.cache import cache
 from django.db.models import Count, Max
@@ -51,6 +52,7 @@ SPELLING_SUFFIXES = (
 _WHOLE = {a: b for a, b in SPELLING_PAIRS} | {b: a for a, b in SPELLING_PAIRS}
 
 
+@lru_cache(maxsize=4096)
 def spelling_variant(word):
     """The other spelling of ``word`` (organising → organizing, labor → labour), or ``None``."""
     lower = word.lower()

@@ -9,7 +9,9 @@ scope, so a suggestion never reveals a word of a private page or file.
 
 import re
 from html import unescape
+from os.path import commonprefix
 
+from .backends.second_pass import edit_distance
 from .query import STOPWORDS
 from .synonyms import fold
 
@@ -25,21 +27,6 @@ def marked_words(fragments):
     return [word for mark in marks for word in WORD.findall(unescape(mark))]
 
 
-def _distance(a, b, limit):
-    from .backends.second_pass import edit_distance
-
-    return edit_distance(a, b, limit)
-
-
-def _common(a, b):
-    common = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        common += 1
-    return common
-
-
 def _known(token, words):
     """Another form of a found word counts as known: an ending added or dropped (migrant ~
     migrants), a Russian ending changed (реадмиссия ~ реадмиссии), the other spelling (labor ~
@@ -49,7 +36,7 @@ def _known(token, words):
     variant = spelling_variant(token)
     cyrillic = CYRILLIC.search(token) is not None
     for word in words:
-        common = _common(token, word)
+        common = len(commonprefix([token, word]))
         if common == min(len(token), len(word)) and abs(len(token) - len(word)) <= 3:
             return True
         if cyrillic and common >= max(MIN_WORD, len(token) - 2) and len(word) - common <= 3:
@@ -73,8 +60,8 @@ def suggest(tokens, words):
             corrected.append(token)
             continue
         limit = 1 if len(folded) <= 5 else 2
-        best = min(found, key=lambda word: (_distance(folded, word, limit), -len(word)))
-        if _distance(folded, best, limit) <= limit and folded[0] == best[0]:
+        distance, best = min((edit_distance(folded, word, limit), -len(word), word) for word in found)[::2]
+        if distance <= limit and folded[0] == best[0]:
             corrected.append(found[best])
             changed = True
         else:

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 
 from . import settings as search_settings
+from .crosslang import spelling_variant
 
 CACHE_KEY = "search:synonym-groups:v1"
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
@@ -66,8 +67,6 @@ def same_word(query_token, term_token):
     """Inflected forms count: Турции ~ Турция, Кыргызстане ~ Кыргызстан, returns ~ return."""
     if query_token == term_token:
         return True
-    from .crosslang import spelling_variant
-
     if spelling_variant(query_token) == term_token:  # organisation ~ organization
         return True
     if CYRILLIC.search(term_token):
@@ -83,8 +82,6 @@ def expand(tokens):
     the group's other terms, or a word's other spelling (organising → organizing).  The longest
     group term wins at each position ("North Macedonia" before "Macedonia").
     """
-    from .crosslang import spelling_variant
-
     table = sorted(_lookup(), key=lambda item: -len(item[0]))
     folded = [fold(token) for token in tokens]
     clauses, i = [], 0

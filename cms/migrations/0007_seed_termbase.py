@@ -4,12 +4,9 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from cms.termbase import TERMS
+    from cms.termbase import TERMS, seed_terms
 
-    term_model = apps.get_model("cms", "Term")
-    for row in TERMS:
-        values = {key: value for key, value in row.items() if key != "english"}
-        term_model.objects.get_or_create(english=row["english"], defaults=values)
+    seed_terms(apps.get_model("cms", "Term"), TERMS)
 
 
 class Migration(migrations.Migration):

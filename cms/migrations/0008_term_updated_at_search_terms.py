@@ -6,12 +6,9 @@ from django.db import migrations, models
 
 
 def seed(apps, schema_editor):
-    from cms.termbase import SEARCH_TERMS
+    from cms.termbase import SEARCH_TERMS, seed_terms
 
-    term_model = apps.get_model("cms", "Term")
-    for row in SEARCH_TERMS:
-        values = {key: value for key, value in row.items() if key != "english"}
-        term_model.objects.get_or_create(english=row["english"], defaults=values)
+    seed_terms(apps.get_model("cms", "Term"), SEARCH_TERMS)
 
 
 class Migration(migrations.Migration):

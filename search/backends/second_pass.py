@@ -31,6 +31,15 @@ def content_words(params):
     return [word for word in params.tokens if len(word) >= MIN_WORD and word.casefold() not in STOPWORDS]
 
 
+def rerun(strategy, queryset, params, query):
+    """The corrected ``query``'s pages: all its words, else (several words) any of them."""
+    again = replace(params, q=query)
+    rows = strategy.ranked(queryset, again.search_query())
+    if not rows and len(again.tokens) > 1:
+        rows = strategy.ranked(queryset, again.search_query("or"))
+    return rows
+
+
 class NoSecondPass:
     def find(self, queryset, params):
         return [], ""
@@ -52,10 +61,7 @@ class TrigramSecondPass(NoSecondPass):
         suggestion = self.suggestion(params, [page.id for page in results[:5]])
         if not suggestion:
             return [], ""
-        again = replace(params, q=suggestion)
-        rows = self.strategy.ranked(queryset, again.search_query())
-        if not rows and len(again.tokens) > 1:
-            rows = self.strategy.ranked(queryset, again.search_query("or"))
+        rows = rerun(self.strategy, queryset, params, suggestion)
         return rows, suggestion if rows else ""
 
     @staticmethod
@@ -162,10 +168,7 @@ class VocabularySecondPass(NoSecondPass):
         query, suggestion = self.correct(params)
         if not query:
             return [], ""
-        again = replace(params, q=query)
-        rows = self.strategy.ranked(queryset, again.search_query())
-        if len(rows) < 1 and len(again.tokens) > 1:
-            rows = self.strategy.ranked(queryset, again.search_query("or"))
+        rows = rerun(self.strategy, queryset, params, query)
         return rows, suggestion if rows else ""
 
 
