@@ -13,14 +13,15 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-# modelsearch's backends, with highlighted text indexed with offsets (search/engines.py).
+# modelsearch's own backends.  The engine highlights nothing (snippets are built from the indexed
+# text in Python, ``search/service.py``), so the index needs no offsets or term vectors.
 ENGINE_BACKENDS = {
-    "opensearch2": "search.engines.OpenSearch2SearchBackend",
-    "opensearch3": "search.engines.OpenSearch3SearchBackend",
+    "opensearch2": "modelsearch.backends.opensearch2",
+    "opensearch3": "modelsearch.backends.opensearch3",
     # Needs an elasticsearch<9 client, which this project does not install: the system check
     # refuses it (search.E002) instead of letting the first query fail.
-    "elasticsearch8": "search.engines.Elasticsearch8SearchBackend",
-    "elasticsearch9": "search.engines.Elasticsearch9SearchBackend",
+    "elasticsearch8": "modelsearch.backends.elasticsearch8",
+    "elasticsearch9": "modelsearch.backends.elasticsearch9",
 }
 
 # English and Russian in one analyzer: each stemmer only touches its own

@@ -9,11 +9,11 @@ is a function returning groups of terms that mean the same thing.  Alternatives 
 words (the engine weights them lower, see ``backends/engine.py``).
 """
 
+import hashlib
 import re
 from functools import lru_cache
 
 from django.core.cache import cache
-from django.db.models import Count, Max
 from django.utils.module_loading import import_string
 
 from . import settings as search_settings
@@ -98,20 +98,18 @@ def termbase():
     return groups
 
 
-def _version():
-    """Changes when a state page is (re)published or a term is saved or deleted (two cheap queries)."""
-    from cms.models import Term
-    from countries.models import CountryPage
+def terms_key():
+    """The cache key of the term groups: it changes when a state page is (re)published, a term
+    is saved or deleted, or the configured sources change."""
+    from . import versions
 
-    row = CountryPage.objects.live().aggregate(changed=Max("last_published_at"), rows=Count("pk"))
-    terms = Term.objects.aggregate(changed=Max("updated_at"), rows=Count("pk"))
-    stamp = [value and value.timestamp() for value in (row["changed"], terms["changed"])]
-    return f"{stamp[0]}:{row['rows']}:{stamp[1]}:{terms['rows']}"
+    sources = ",".join(search_settings.get("SEARCH_TERM_SOURCES"))
+    return f"{CACHE_KEY}:{versions.get('terms')}:{hashlib.sha1(sources.encode()).hexdigest()[:8]}"
 
 
-def term_groups():
+def term_groups(key=None):
     """Every configured source's groups, cached until a state page or a term changes."""
-    key = f"{CACHE_KEY}:{_version()}"
+    key = key or terms_key()
     groups = cache.get(key)
     if groups is None:
         groups = []

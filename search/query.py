@@ -51,7 +51,10 @@ class SearchParams:
         return (self.page - 1) * self.page_size
 
     def clauses(self):
-        return expand(self.tokens)
+        """The query's clauses (``synonyms.expand``), worked out once per request."""
+        if getattr(self, "_clauses", (None,))[0] != self.q:
+            self._clauses = (self.q, expand(self.tokens))
+        return self._clauses[1]
 
     def highlight_terms(self):
         """Every word a snippet should mark: the query's words and their synonyms."""

@@ -10,10 +10,14 @@ facets and pages all speak about one result per publication.
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from . import versions
+
+FALLBACK_CACHE_SECONDS = 60
 PREFERENCE = {"en": ["en", "ru"], "ru": ["ru", "en"], "all": ["en", "ru"]}
 
 
@@ -38,12 +42,7 @@ def _private_ids():
     return ids
 
 
-def build_scope(locale_code):
-    codes = PREFERENCE.get(locale_code, ["en", "ru"])
-    locales = dict(Locale.objects.filter(language_code__in=codes).values_list("language_code", "id"))
-    ordered = [locales[code] for code in codes if code in locales]
-    if not ordered:
-        return Scope(None, [], [])
+def _fallback_ids(ordered):
     live = Page.objects.filter(live=True, depth__gt=2)
     fallback_ids, covered = [], [ordered[0]]
     for locale_id in ordered[1:]:
@@ -51,4 +50,20 @@ def build_scope(locale_code):
         better = live.filter(translation_key=OuterRef("translation_key"), locale_id__in=covered)
         fallback_ids += list(live.filter(locale_id=locale_id).filter(~Exists(better)).values_list("id", flat=True))
         covered.append(locale_id)
+    return fallback_ids
+
+
+def build_scope(locale_code):
+    codes = PREFERENCE.get(locale_code, ["en", "ru"])
+    locales = dict(Locale.objects.filter(language_code__in=codes).values_list("language_code", "id"))
+    ordered = [locales[code] for code in codes if code in locales]
+    if not ordered:
+        return Scope(None, [], [])
+    # The fallback pages are the costly part (an anti-join over every live page): kept until the
+    # live pages change, and a minute at most.  The private pages are looked up every time.
+    key = f"search:fallback-ids:{'-'.join(map(str, ordered))}:{versions.get('pages')}"
+    fallback_ids = cache.get(key)
+    if fallback_ids is None:
+        fallback_ids = _fallback_ids(ordered)
+        cache.set(key, fallback_ids, FALLBACK_CACHE_SECONDS)
     return Scope(ordered[0], fallback_ids, _private_ids())

@@ -11,15 +11,21 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
 
+from cms.models.documents import restricted_collections_once
+
 from . import settings as search_settings
+from . import versions
 from .backends import get_fallback_strategy, get_strategy
+from .backends.engine import RESULT_FIELDS
 from .facets import label_facets
 from .scope import build_scope
-from .snippets import best_snippet
+from .snippets import best_snippet, plain, snippet_from
+from .suggest import SUGGEST_FROM, suggest_from_pages
 from .synonyms import tokenize
 
 logger = logging.getLogger(__name__)
@@ -47,10 +53,12 @@ def _call(method, *args):
 
 
 def load_pages(ids, scope=None):
-    """The specific pages for ``ids``, with the relations their snippets read prefetched.
+    """The specific pages for ``ids``, with what their results show prefetched.
 
-    ``get_indexed_objects()`` is the queryset each page type already tunes for indexing, so a
-    page of results costs a few queries per page type instead of several per result.
+    A page type names the relations a result reads (``search_result_prefetch``: a publication's
+    file rows and their documents, not the countries and organisations its indexing needs); they
+    are fetched for all the pages of results together, so a page of results costs one query per
+    page type and one per relation.
     """
     by_model = defaultdict(list)
     # An index lagging behind (an unpublish not yet processed) must not show what is no longer public.
@@ -59,32 +67,30 @@ def load_pages(ids, scope=None):
         current = current.exclude(id__in=scope.private_ids)
     for page_id, content_type_id in current.values_list("id", "content_type_id"):
         by_model[ContentType.objects.get_for_id(content_type_id).model_class()].append(page_id)
-    pages = {}
+    pages, prefetch = {}, defaultdict(list)
     for model, model_ids in by_model.items():
         if model is None:
             continue
-        queryset = model.get_indexed_objects().filter(id__in=model_ids).select_related("locale")
-        pages.update((page.id, page) for page in queryset)
+        for page in model.objects.filter(id__in=model_ids):
+            pages[page.id] = page
+            prefetch[getattr(model, "search_result_prefetch", ())].append(page)
+    for lookups, instances in prefetch.items():  # one query per relation, whatever the page types
+        if lookups:
+            prefetch_related_objects(instances, *lookups)
     return pages
 
 
-def run_search(params):
-    """``{"count", "results", "facets", "notice", "backend"}`` for ``params``."""
-    scope = build_scope(params.locale)
-    strategy, outcome = _call("search", params, scope)
-    pages = load_pages([hit.page_id for hit in outcome.hits], scope)
+def run_search(params, request=None):
+    """``{"count", "results", "facets", "notice", "backend"}`` for ``params`` (``request``, when
+    given, lets the pages' URLs share one look-up of the sites)."""
+    with versions.snapshot():  # the caches' versions, read once for the whole search
+        scope = build_scope(params.locale)
+        strategy, outcome = _call("search", params, scope)
     terms = params.highlight_terms()
-    languages = dict(Locale.objects.values_list("id", "language_code"))
-    results = []
-    for hit in outcome.hits:
-        page = pages.get(hit.page_id)
-        if page is None:  # in the index, gone from the database: reconcile will drop it
-            continue
-        results.append(
-            describe(
-                page, languages, hit.score, hit.snippet or (best_snippet(page, terms, params.locale) if terms else "")
-            )
-        )
+    if outcome.hits and all(hit.source is not None for hit in outcome.hits):
+        results, suggestion = _results_from_index(strategy, outcome, params, scope, terms, request)
+    else:
+        results, suggestion = _results_from_pages(outcome, params, scope, terms, request)
     notice = ""
     if strategy.name == "fallback":
         notice = _("Full-text search is temporarily unavailable: these results match titles and summaries only.")
@@ -93,17 +99,106 @@ def run_search(params):
         "results": results,
         "facets": label_facets(outcome.facets, params.locale),
         "notice": notice,
-        "suggestion": outcome.suggestion,
+        "suggestion": suggestion,
         "backend": strategy.name,
     }
 
 
-def describe(page, languages, score, snippet):
+def _results_from_pages(outcome, params, scope, terms, request):
+    """Results described from the pages themselves (the database backends)."""
+    languages = dict(Locale.objects.values_list("id", "language_code"))
+    # one look at the restricted collections for every file row of the page of results
+    with restricted_collections_once():
+        pages = load_pages([hit.page_id for hit in outcome.hits], scope)
+        found = [(hit, pages[hit.page_id]) for hit in outcome.hits if hit.page_id in pages]
+        # (a hit missing from the database is an index entry reconcile will drop)
+        suggestion = outcome.suggestion
+        if outcome.suggest_from_results and params.tokens:
+            suggestion = suggest_from_pages(params.tokens, [page for _hit, page in found[:SUGGEST_FROM]])
+        if suggestion:  # the corrected words are the ones the pages contain: mark those
+            terms = terms + tokenize(suggestion)
+        results = [
+            describe(
+                page,
+                languages,
+                hit.score,
+                hit.snippet or (best_snippet(page, terms, params.locale) if terms else ""),
+                request,
+            )
+            for hit, page in found
+        ]
+    return results, suggestion
+
+
+class _Indexed:
+    """What ``suggest_from_pages`` reads of a result (title, summary, intro), from the index."""
+
+    def __init__(self, title, source):
+        self.title = title
+        self.summary = plain(source.get("summary"))
+        self.intro = plain(source.get("intro"))
+
+
+def _results_from_index(strategy, outcome, params, scope, terms, request):
+    """Results described from the engine's copy of each page (``Hit.source``) and one query for
+    what must be current: live, not private, the title and the URL.  Loading every result's
+    specific page and its files cost more than the engine's whole query."""
+    ids = [hit.page_id for hit in outcome.hits]
+    rows = (
+        Page.objects.filter(id__in=ids, live=True)
+        .exclude(id__in=scope.private_ids)
+        .select_related("locale")
+        .only("id", "title", "url_path", "path", "depth", "content_type_id", "locale__language_code")
+    )
+    pages = {page.id: page for page in rows}
+    found = [(hit, pages[hit.page_id]) for hit in outcome.hits if hit.page_id in pages]
+    suggestion = ""
+    if params.tokens:
+        suggestion = suggest_from_pages(params.tokens, [_Indexed(p.title, h.source) for h, p in found[:SUGGEST_FROM]])
+    if suggestion:  # the corrected words are the ones the pages contain: mark those
+        terms = terms + tokenize(suggestion)
+    models = {hit.page_id: ContentType.objects.get_for_id(page.content_type_id).model_class() for hit, page in found}
+    texts = {hit.page_id: _indexed_texts(models[hit.page_id], hit.source) for hit, _page in found}
+    snippets = {page_id: snippet_from(page_texts, terms, params.locale) for page_id, page_texts in texts.items()}
+    unquoted = [page_id for page_id, (_snippet, rank) in snippets.items() if rank < 2 and terms]
+    if unquoted:  # a file text may quote the words in the reader's alphabet: one request for all
+        for page_id, long_texts in strategy.long_texts(unquoted).items():
+            better = snippet_from(texts[page_id] + [plain(t) for t in long_texts], terms, params.locale)
+            if better[1] > snippets[page_id][1]:
+                snippets[page_id] = better
+    results = []
+    for hit, page in found:
+        model = models[hit.page_id] or Page
+        card = model.describe_indexed(hit.source) if hasattr(model, "describe_indexed") else {}
+        results.append(
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "type": model._meta.label,
+                "type_label": card.get("type_label") or str(model._meta.verbose_name).capitalize(),
+                "locale": page.locale.language_code,
+                "date": card["date"].isoformat() if card.get("date") else None,
+                "date_display": card.get("date_display", ""),
+                "snippet": hit.snippet or (snippets[hit.page_id][0] if terms else ""),
+                "score": round(hit.score, 4),
+                "file_languages": sorted(hit.source.get("facet_languages") or []),
+            }
+        )
+    return results, suggestion
+
+
+def _indexed_texts(model, source):
+    """The indexed snippet fields of a result as plain texts, in the page type's field order."""
+    order = [field.field_name for field in (model or Page).get_search_fields()]
+    return [plain(source[name]) for name in order if name in source and name not in RESULT_FIELDS]
+
+
+def describe(page, languages, score, snippet, request=None):
     date = getattr(page, "publication_date", None)
     files = page._indexed_files() if hasattr(page, "_indexed_files") else []
     return {
         "title": page.title,
-        "url": page.get_url(),
+        "url": page.get_url(request),
         "type": page._meta.label,
         "type_label": getattr(page, "kind_label", "") or str(page._meta.verbose_name).capitalize(),
         "locale": languages.get(page.locale_id, ""),

@@ -28,6 +28,7 @@ def stem(term):
 NOT_SNIPPETS = ("title", "translated_text", "related_names")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 CYRILLIC = re.compile("[\u0400-\u04ff]")
+MARK_TAGS = re.compile("</?mark>")
 
 
 def page_text(page):
@@ -37,17 +38,58 @@ def page_text(page):
 
 def field_texts(page):
     """``[(field name, text)]`` of the fields a snippet may come from, in index order."""
-    return [(name, " ".join(text.split())) for name, text in _texts(page, page.get_search_fields(), top=True)]
+    return list(_field_texts(page))
+
+
+def _field_texts(page):
+    for name, text in _texts(page, page.get_search_fields(), top=True):
+        yield name, " ".join(text.split())
 
 
 def best_snippet(page, terms, locale):
-    """A snippet from the first field (summary before body before file text) that matches,
-    in the reader's alphabet when such a field matches."""
-    texts = [(text, text_has(text, terms)) for _name, text in field_texts(page)]
-    matching = [text for text, hit in texts if hit]
-    own = [text for text in matching if bool(CYRILLIC.search(text)) == (locale == "ru")]
-    chosen = (own or matching or [text for text, _hit in texts] or [""])[0]
-    return build_snippet(chosen, terms) if chosen else ""
+    """A snippet from the first field (summary before body before file text) that matches, in
+    the reader's alphabet when such a field matches.  Fields are read in order and the first
+    one matching in the reader's alphabet ends the look (a file text is rarely reached)."""
+    return snippet_from((text for _name, text in _field_texts(page)), terms, locale)[0]
+
+
+def snippet_from(texts, terms, locale):
+    """``(snippet, rank)`` from ``texts`` (best field first): the first match written mostly in
+    the reader's alphabet (rank 2), else the first match (1), else the start of the first text (0)."""
+    first, matching = "", ""
+    for text in texts:
+        if not text:
+            continue
+        first = first or text
+        if text_has(text, terms):
+            snippet = build_snippet(text, terms)
+            if in_readers_alphabet(snippet, locale):
+                return snippet, 2
+            matching = matching or snippet
+    if matching:
+        return matching, 1
+    return (build_snippet(first, terms) if first else ""), 0
+
+
+LATIN = re.compile("[a-zA-Z]")
+
+
+def in_readers_alphabet(text, locale):
+    """Mostly Cyrillic for a Russian reader, mostly Latin for the others (a file text may hold
+    both languages: the snippet's own words decide)."""
+    text = MARK_TAGS.sub("", text)
+    cyrillic = len(CYRILLIC.findall(text))
+    return (cyrillic > len(LATIN.findall(text))) == (locale == "ru")
+
+
+def plain(value):
+    """An indexed value (a string, a list of strings, related objects' dicts) as one plain text."""
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return " ".join(part for part in (plain(item) for item in value) if part)
+    text = str(value or "")
+    return " ".join((strip_tags(text) if "<" in text else text).split())
 
 
 @lru_cache(maxsize=256)
@@ -92,7 +134,10 @@ def _texts(obj, fields, top=False):
         value = getattr(obj, model_field.attname) if model_field is not None else field.get_value(obj)
         if not value:
             continue
-        if model_field is not None and hasattr(model_field, "get_searchable_content"):
+        if model_field is None:  # a method's value is plain text (a file's extracted text): no tags to strip
+            yield field.field_name, str(value)
+            continue
+        if hasattr(model_field, "get_searchable_content"):
             value = " ".join(str(part) for part in model_field.get_searchable_content(value))
         yield field.field_name, strip_tags(str(value))
 

@@ -2,29 +2,30 @@
 
 The engines forgive misspellings inside the query (``fuzziness``) and PostgreSQL's second pass
 matches by trigrams, so a misspelled query finds pages; what the reader typed is then corrected
-to the nearest word *those pages* contain (the engine's ``<mark>``ed words, or the found pages'
-titles and summaries).  The correction is made only of words of public results in the reader's
-scope, so a suggestion never reveals a word of a private page or file.
+to the nearest word *those pages* contain (the best pages' titles, summaries and intros).  The
+correction is made only of words of public results in the reader's scope, so a suggestion never
+reveals a word of a private page or file.
 """
 
 import re
-from html import unescape
 from os.path import commonprefix
 
 from .backends.second_pass import edit_distance
 from .query import STOPWORDS
 from .synonyms import fold
 
-MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
 WORD = re.compile(r"\w+", re.UNICODE)
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 MIN_WORD = 4  # shorter words are acronyms or function words: never corrected
+SUGGEST_FROM = 5  # the best pages found: their titles, summaries and intros give the corrections
 
 
-def marked_words(fragments):
-    """The words the highlighter marked in ``fragments`` (HTML)."""
-    marks = [mark for fragment in fragments for mark in MARKED.findall(fragment)]
-    return [word for mark in marks for word in WORD.findall(unescape(mark))]
+def suggest_from_pages(tokens, pages):
+    """``suggest`` from the words of ``pages``' titles, summaries and intros."""
+    texts = []
+    for page in pages:
+        texts += [page.title, getattr(page, "summary", "") or "", getattr(page, "intro", "") or ""]
+    return suggest(tokens, [word for text in texts for word in WORD.findall(str(text))])
 
 
 def _known(token, words):

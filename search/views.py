@@ -38,11 +38,11 @@ def search(request):
         status = 400
         params = None
     if params is not None and (params.q or params.filters):
-        outcome = run_search(params)
+        outcome = run_search(params, request)
         paginator = Paginator(range(outcome["count"]), params.page_size)
         if outcome["count"] and params.page > paginator.num_pages:  # past the end: show the last page
             params.page = paginator.num_pages
-            outcome = run_search(params)
+            outcome = run_search(params, request)
         context.update(
             outcome=outcome,
             params=params,
@@ -82,7 +82,7 @@ def search_api(request):
         if not params.q:
             return JsonResponse({"error": _("q is required for autocomplete."), "parameter": "q"}, status=400)
         return JsonResponse({"results": run_autocomplete(params.q, params.locale)})
-    outcome = run_search(params)
+    outcome = run_search(params, request)
     keys = ("title", "url", "type", "locale", "date", "snippet", "score", "file_languages")
     return JsonResponse(
         {

@@ -5,6 +5,8 @@ another's through it.  Pages point at documents, never the other way round.
 """
 
 import urllib.parse
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import reduce
 from operator import or_
 
@@ -32,8 +34,25 @@ FORMAT_MIME_TYPES = {
 }
 
 
+_restricted_memo = ContextVar("restricted_collection_ids", default=None)
+
+
+@contextmanager
+def restricted_collections_once():
+    """Within the block, ``restricted_collection_ids`` is looked up once (a page of search results
+    asks it for every file row).  Only for a block that changes no restriction."""
+    token = _restricted_memo.set(frozenset(restricted_collection_ids()))
+    try:
+        yield
+    finally:
+        _restricted_memo.reset(token)
+
+
 def restricted_collection_ids():
     """Collections behind a view restriction, with everything below them: their files are not public."""
+    memo = _restricted_memo.get()
+    if memo is not None:
+        return set(memo)
     paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
     if not paths:
         return set()

@@ -1,5 +1,7 @@
 """The library: one concrete base for every publication, so one query lists, filters and sorts all types."""
 
+import datetime
+
 from rest_framework import serializers
 
 from django.conf import settings
@@ -140,6 +142,7 @@ class Publication(RoutablePageMixin, Page):
         index.SearchField("file_text"),
         index.FilterField("kind"),
         index.FilterField("publication_date"),
+        index.FilterField("publication_date_precision"),  # the result's date as the page shows it
         index.FilterField("facet_countries"),
         index.FilterField("facet_regions"),
         index.FilterField("facet_thematic_areas"),
@@ -170,6 +173,20 @@ class Publication(RoutablePageMixin, Page):
     @property
     def kind_label(self):
         return PublicationKind(self.kind).label if self.kind in PublicationKind.values else ""
+
+    @staticmethod
+    def describe_indexed(values):
+        """``{"type_label", "date", "date_display"}`` of a search result from its index entry's
+        values (``kind``, ``publication_date``, ``publication_date_precision``), as the page's own
+        ``kind_label`` and ``date_display`` would give them."""
+        kind, date = values.get("kind"), values.get("publication_date")
+        date = datetime.date.fromisoformat(date[:10]) if date else None
+        precision = values.get("publication_date_precision") or DatePrecision.DAY
+        return {
+            "type_label": PublicationKind(kind).label if kind in PublicationKind.values else "",
+            "date": date,
+            "date_display": format_partial_date(date, precision),
+        }
 
     def related_projects(self):
         return localize_pages([link.project for link in self.project_links.select_related("project")], self.locale)
@@ -210,6 +227,10 @@ class Publication(RoutablePageMixin, Page):
                 "project_links__project",
             )
         )
+
+    # What a search result reads: the file rows with their documents (for the file languages and a
+    # snippet from the file text), not the links indexing needs (``search.service.load_pages``).
+    search_result_prefetch = ("files__document",)
 
     def _indexed_files(self):
         return public_rows(self.files.all())

@@ -10,6 +10,9 @@ class Hit:
     page_id: int
     score: float = 0.0
     snippet: str = ""  # safe HTML (escaped text with <mark>), or "" to build one in Python
+    # The engine's stored copy of what a result shows ({field name: value}: the snippet fields,
+    # kind, date and file languages), so the page itself need not be loaded; None elsewhere.
+    source: dict | None = None
 
 
 @dataclass
@@ -19,6 +22,7 @@ class Outcome:
     facets: dict = field(default_factory=dict)  # facet → {key: count}
     notice: str = ""  # shown to readers, e.g. when the engine is down
     suggestion: str = ""  # "Did you mean …?": the query with its misspellings corrected
+    suggest_from_results: bool = False  # made by the service from the words of the pages found
 
 
 class SearchStrategy:

@@ -3,22 +3,21 @@
 modelsearch builds the full-text part (its boosts, its `_all_text` fields, analysed by the
 index's bilingual default analyzer); we send it ourselves with the reader's scope as a
 filter, facet filters as a ``post_filter`` and one filtered aggregation per facet (each
-facet ignores its own selection, so its other values stay visible), plus ``highlight``.
+facet ignores its own selection, so its other values stay visible), and the phrase boosts as a
+``rescore`` of the best pages.
 Facet keys live in the ``facet_*`` filter fields: a field defined on two models has two
 column names (modelsearch prefixes subclass fields), so each facet aggregates over all its
 columns and sums (every document has only one of them).
 """
 
-import re
 from functools import cached_property
 
-from modelsearch.index import FilterField, SearchField
+from modelsearch.index import AutocompleteField, FilterField, RelatedFields, SearchField
 from modelsearch.query import MATCH_ALL
 from wagtail.models import Page
 
 from ..facets import type_content_type_ids, type_label
 from ..query import FACETS, STOPWORDS
-from ..suggest import marked_words, suggest
 from .base import Hit, Outcome, SearchStrategy
 
 FACET_FIELDS = {
@@ -29,7 +28,6 @@ FACET_FIELDS = {
     "language": "facet_languages",
 }
 BUCKETS = 500
-CYRILLIC = re.compile("[\u0400-\u04ff]")
 # All words of a short query, all but one of 4–5 words, half of a longer question (its function
 # words do not count: they are left out of the matching clauses and only help the ranking).
 MINIMUM_SHOULD_MATCH = "3<-1 5<50%"
@@ -52,6 +50,10 @@ FIELD_WEIGHTS = {
 }
 # Never a snippet: the other versions' text (another language) and lists of names glued together.
 NOT_SNIPPETS = ("translated_text", "related_names")
+# What a result shows, read back from the index (``_source``) rather than from the pages' tables.
+RESULT_FIELDS = ("kind", "publication_date", "publication_date_precision", "facet_languages")
+LONG_FIELDS = ("file_text",)  # fetched only for the results none of the other fields quotes
+RESCORE_WINDOW = 100  # pages per shard whose phrase and proximity are looked at
 OWN_WORDS, FUZZY, ALTERNATIVE = 2.0, 0.6, 1.2  # an exact word outranks a corrected or translated one
 
 
@@ -59,16 +61,6 @@ def _all_page_models():
     from wagtail.models import get_page_models
 
     return [model for model in get_page_models() if model.search_fields]
-
-
-def best_fragment(highlight, field_order, locale):
-    """The fragment of the best field, in the reader's alphabet when one is (a Russian file of
-    an English publication is a last resort for an English reader, and the reverse)."""
-    fragments = [frag for col in field_order for frag in highlight.get(col, [])]
-    own = [frag for frag in fragments if bool(CYRILLIC.search(frag)) == (locale == "ru")]
-    # none in the reader's alphabet: "" lets ``snippets.best_snippet`` look in the fields the engine
-    # does not highlight (a Russian file text of an English publication, for a Russian reader)
-    return (own or [""])[0]
 
 
 class EngineStrategy(SearchStrategy):
@@ -103,14 +95,26 @@ class EngineStrategy(SearchStrategy):
                     if field.field_name in FIELD_WEIGHTS:
                         weighted[mapping.get_field_column_name(field)] = FIELD_WEIGHTS[field.field_name]
         columns = {name: sorted(cols) for name, cols in columns.items()}
+        # column → field name of what results show, read back from the index (``_source``): the
+        # snippet fields (as for ``_text``, related objects' text included) and RESULT_FIELDS; the
+        # long ones (file texts) apart, fetched only when needed (``long_texts``)
+        columns["_fields"], columns["_long"] = {}, []
+        for model in _all_page_models():
+            mapping = self.backend.mapping_class(model)
+            internal = getattr(model, "internal_search_fields", ())
+            for field in model.get_search_fields():
+                column = mapping.get_field_column_name(field)
+                if isinstance(field, FilterField) and field.field_name in RESULT_FIELDS:
+                    columns["_fields"].setdefault(column, field.field_name)
+                elif field.field_name in ("title", *NOT_SNIPPETS, *internal) or isinstance(field, FilterField):
+                    continue
+                elif field.field_name in LONG_FIELDS:
+                    columns["_long"] += [column] if column not in columns["_long"] else []
+                elif isinstance(field, (SearchField, RelatedFields)) and not isinstance(field, AutocompleteField):
+                    columns["_fields"].setdefault(column, field.field_name)
         # best field first: the snippet comes from the most telling field that matched
         columns["_text"] = sorted(text_fields, key=lambda col: (-weighted.get(col, 1), col))
         columns["_weighted"] = [f"{col}^{weight}" for col, weight in sorted(weighted.items())]
-        # The engine highlights the short, telling fields (summaries, intros, full titles; the title
-        # for "Did you mean"); a hit none of them quotes gets its snippet from its body or file text
-        # in Python (``snippets.best_snippet``).  Highlighting 20,000-character file texts in the
-        # engine cost 0.7 s per query at 1,000 publications, offsets in the index or not.
-        columns["_highlight"] = ["title"] + [col for col in columns["_text"] if weighted.get(col, 1) >= 3]
         return columns
 
     def col(self, name):
@@ -144,25 +148,34 @@ class EngineStrategy(SearchStrategy):
         content = [c for c in params.clauses() if not isinstance(c, str) or c.casefold() not in STOPWORDS]
         clauses = [self.clause_query(clause) for clause in content or params.clauses()]
         text = " ".join(params.tokens)
-        should = [{"multi_match": {"query": text, "fields": self.columns["_weighted"], "tie_breaker": 0.3}}]
-        if len(params.tokens) > 1:
-            should += [
-                {
-                    "multi_match": {
-                        "query": text,
-                        "type": "phrase",
-                        "slop": 1,
-                        "boost": 3,
-                        "fields": self.columns["_weighted"],
-                    }
-                },
-                {"match_phrase": {"_all_text": {"query": text, "slop": 8, "boost": 1.5}}},
-            ]
+        weighted = {"multi_match": {"query": text, "fields": self.columns["_weighted"], "tie_breaker": 0.3}}
         return {
             "bool": {
                 "must": [{"bool": {"should": clauses, "minimum_should_match": minimum_should_match}}],
-                "should": should,
+                "should": [weighted],
             }
+        }
+
+    def phrase_rescore(self, params):
+        """The words as a phrase (in a weighted field) and near each other (anywhere) lift the best
+        ``RESCORE_WINDOW`` pages of each shard: the same boosts as ``should`` clauses over every
+        match, at a fraction of the cost (a phrase query reads positions)."""
+        text = " ".join(params.tokens)
+        boosts = [
+            {
+                "multi_match": {
+                    "query": text,
+                    "type": "phrase",
+                    "slop": 1,
+                    "boost": 3,
+                    "fields": self.columns["_weighted"],
+                }
+            },
+            {"match_phrase": {"_all_text": {"query": text, "slop": 8, "boost": 1.5}}},
+        ]
+        return {
+            "window_size": max(RESCORE_WINDOW, params.offset + params.page_size),
+            "query": {"rescore_query": {"bool": {"should": boosts}}, "query_weight": 1, "rescore_query_weight": 1},
         }
 
     @staticmethod
@@ -218,27 +231,19 @@ class EngineStrategy(SearchStrategy):
             "from": params.offset,
             "size": params.page_size,
             "track_total_hits": True,
-            "_source": False,
+            "_source": {"includes": sorted(self.columns["_fields"])},
             "stored_fields": ["pk"],
         }
         if params.sort == "date" or not params.tokens:
             body["sort"] = [
                 {col: {"order": "desc", "missing": "_last", "unmapped_type": "date"}} for col in self.date_columns
             ] + [{self.col("first_published_at"): {"order": "desc", "missing": "_last"}}, "_score"]
-        if params.tokens:
-            body["highlight"] = {
-                # the title's marked words feed "Did you mean" (never a snippet: the title is shown)
-                "fields": {field: {} for field in self.columns["_highlight"]},
-                "require_field_match": False,
-                "type": "unified",
-                "boundary_scanner": "sentence",  # whole sentences, not a window cut mid-word
-                "boundary_scanner_locale": "ru-RU" if params.locale == "ru" else "en-GB",
-                "encoder": "html",
-                "pre_tags": ["<mark>"],
-                "post_tags": ["</mark>"],
-                "fragment_size": 220,
-                "number_of_fragments": 1,
-            }
+        elif len(params.tokens) > 1:  # a rescore cannot follow another sort
+            body["rescore"] = self.phrase_rescore(params)
+        # No ``highlight``: it cost more than the rest of the query (0.7 s per query at 1,000
+        # publications with the 20,000-character file texts, offsets indexed or not; 35 ms with only
+        # titles, summaries and intros).  Snippets and "Did you mean" come from the loaded pages
+        # (``service.run_search``).
         return body
 
     @cached_property
@@ -253,12 +258,10 @@ class EngineStrategy(SearchStrategy):
         if not response["hits"]["total"]["value"] and len(params.clauses()) > 1:
             # no page has enough of the words: any of them, best first, beats no answer
             response = self.client.search(index=self.index_name, body=self.body(params, scope, RELAXED))
-        hits, fragments = [], []
-        for hit in response["hits"]["hits"]:
-            highlight = hit.get("highlight") or {}
-            fragments += [fragment for found in highlight.values() for fragment in found]
-            snippet = best_fragment(highlight, self.columns["_text"], params.locale)
-            hits.append(Hit(int(hit["fields"]["pk"][0]), float(hit.get("_score") or 0), snippet))
+        hits = [
+            Hit(int(hit["fields"]["pk"][0]), float(hit.get("_score") or 0), source=self._source(hit))
+            for hit in response["hits"]["hits"]
+        ]
         facets = {}
         for name in FACETS:
             agg = response["aggregations"][name]
@@ -269,8 +272,27 @@ class EngineStrategy(SearchStrategy):
                         key = type_label(int(bucket["key"])) if name == "type" else str(bucket["key"])
                         counts[key] = counts.get(key, 0) + bucket["doc_count"]
             facets[name] = counts
-        suggestion = suggest(params.tokens, marked_words(fragments)) if params.tokens else ""
-        return Outcome(count=response["hits"]["total"]["value"], hits=hits, facets=facets, suggestion=suggestion)
+        # fuzziness found the pages of a misspelled query: its correction comes from their words
+        return Outcome(count=response["hits"]["total"]["value"], hits=hits, facets=facets, suggest_from_results=True)
+
+    def _source(self, hit):
+        fields = self.columns["_fields"]
+        return {fields[col]: value for col, value in (hit.get("_source") or {}).items() if col in fields}
+
+    def long_texts(self, page_ids):
+        """``{page id: [text, ...]}``: the long fields (a publication's file text) of these pages,
+        from the index, for the results whose snippet the shorter fields could not give."""
+        columns = self.columns["_long"]
+        if not page_ids or not columns:
+            return {}
+        response = self.client.mget(
+            index=self.index_name, body={"ids": [str(pk) for pk in page_ids]}, _source_includes=columns
+        )
+        texts = {}
+        for doc in response["docs"]:
+            source = doc.get("_source") or {}
+            texts[int(doc["_id"])] = [source[col] for col in columns if source.get(col)]
+        return texts
 
     def autocomplete(self, text, scope, limit=8):
         body = {

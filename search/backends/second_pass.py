@@ -54,11 +54,13 @@ class TrigramSecondPass(NoSecondPass):
         self.strategy = strategy
 
     def find(self, queryset, params):
+        from ..suggest import SUGGEST_FROM
+
         words = content_words(params)
         if not words:
             return [], ""
         results = queryset.search(Fuzzy(" ".join(words)), order_by_relevance=True).annotate_score("_score")
-        suggestion = self.suggestion(params, [page.id for page in results[:5]])
+        suggestion = self.suggestion(params, [page.id for page in results[:SUGGEST_FROM]])
         if not suggestion:
             return [], ""
         rows = rerun(self.strategy, queryset, params, suggestion)
@@ -69,12 +71,9 @@ class TrigramSecondPass(NoSecondPass):
         """The reader's words corrected to the words of the closest pages (titles, summaries)."""
         from wagtail.models import Page
 
-        from ..suggest import WORD, suggest
+        from ..suggest import suggest_from_pages
 
-        texts = []
-        for page in Page.objects.filter(id__in=page_ids).specific():
-            texts += [page.title, getattr(page, "summary", "") or "", getattr(page, "intro", "") or ""]
-        return suggest(params.tokens, [word for text in texts for word in WORD.findall(str(text))])
+        return suggest_from_pages(params.tokens, Page.objects.filter(id__in=page_ids).specific())
 
 
 def edit_distance(a, b, limit):

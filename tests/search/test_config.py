@@ -39,7 +39,7 @@ def test_scheme_names_engine_and_version(url, engine, http_url):
 
 def test_engine_backend_fails_fast_and_stems_both_languages():
     config = backends_from_url("opensearch3://127.0.0.1:9200", index_prefix="x_", timeout=3)["default"]
-    assert config["BACKEND"] == "search.engines.OpenSearch3SearchBackend"
+    assert config["BACKEND"] == "modelsearch.backends.opensearch3"
     assert config["TIMEOUT"] == 3
     assert config["OPTIONS"]["max_retries"] == 0
     filters = config["INDEX_SETTINGS"]["settings"]["index"]["analysis"]["analyzer"]["default"]["filter"]

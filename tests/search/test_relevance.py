@@ -140,3 +140,25 @@ def test_a_term_added_to_the_termbase_bridges_the_languages_at_once(client, make
     assert "Manatee study of seasonal work permits" not in titles(client, "сезонные разрешения", locale="all")
     Term.objects.create(english="seasonal work permits", russian="сезонные разрешения")
     assert "Manatee study of seasonal work permits" in titles(client, "сезонные разрешения", locale="all")
+
+
+def test_a_page_of_results_costs_no_query_per_result(client, make_publication):
+    """Readers wait for every query a result adds: 2 results and 8 cost the same queries (the
+    engines describe results from the index, the database backends load the pages in bulk)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(q):
+        client.get("/api/search/", {"q": q})  # warm the caches a first search fills
+        with CaptureQueriesContext(connection) as context:
+            data = client.get("/api/search/", {"q": q}).json()
+        return len(context.captured_queries), len(data["results"])
+
+    for i in range(2):
+        make_publication(f"Tarsier pair note {i}", summary="Tarsier pair.", file_text=f"Tarsier pair file {i}.")
+    for i in range(8):
+        make_publication(f"Binturong octet note {i}", summary="Binturong octet.", file_text=f"Binturong file {i}.")
+    few, two = queries("tarsier")
+    many, eight = queries("binturong")
+    assert (two, eight) == (2, 8)
+    assert many == few
