@@ -71,8 +71,32 @@ SEARCH_TERMS = (
 )
 
 
+# More of that vocabulary (migration 0009): legal instruments, statuses and documents readers name.
+MORE_SEARCH_TERMS = (
+    {"english": "migration policy concept", "russian": "концепция миграционной политики"},
+    {"english": "labour market", "russian": "рынок труда"},
+    {"english": "labour migrants", "russian": "трудовые мигранты"},
+    {"english": "migrant workers", "russian": "трудящиеся-мигранты"},
+    {"english": "residence permit", "russian": "вид на жительство"},
+    {"english": "work permit", "russian": "разрешение на работу"},
+    {"english": "return of migrants", "russian": "возвращение мигрантов"},
+    {"english": "reintegration", "russian": "реинтеграция"},
+    {"english": "adaptation of migrants", "russian": "адаптация мигрантов"},
+    {"english": "citizenship", "russian": "гражданство"},
+    {"english": "asylum seekers", "russian": "лица, ищущие убежища"},
+    {"english": "temporary protection", "russian": "временная защита"},
+    {"english": "internally displaced persons", "russian": "внутренне перемещённые лица"},
+    {"english": "forced migration", "russian": "вынужденная миграция"},
+    {"english": "migration statistics", "russian": "миграционная статистика"},
+    {"english": "deportation", "russian": "депортация"},
+    {"english": "entry ban", "russian": "запрет на въезд"},
+    {"english": "emigration", "russian": "эмиграция"},
+    {"english": "immigration", "russian": "иммиграция"},
+)
+
+
 def seed_terms(term_model, rows):
-    """Create the terms of ``rows`` that are missing (by English term); used by migrations 0007 and 0008."""
+    """Create the terms of ``rows`` that are missing (by English term); used by migrations 0007-0009."""
     for row in rows:
         values = {key: value for key, value in row.items() if key != "english"}
         term_model.objects.get_or_create(english=row["english"], defaults=values)

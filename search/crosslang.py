@@ -75,11 +75,33 @@ def state_names():
     rows = CountryPage.objects.live().values_list("translation_key", "title", "name_variants")
     for key, title, variants in rows:
         terms = groups.setdefault(key, [])
-        for term in [title, *ALIASES.split(variants or "")]:
-            term = " ".join(term.split())
+        names = [" ".join(term.split()) for term in [title, *ALIASES.split(variants or "")]]
+        for term in names + [adjective for name in names for adjective in english_adjectives(name)]:
             if term and term.casefold() not in {t.casefold() for t in terms}:
                 terms.append(term)
     return [terms for terms in groups.values() if len(terms) > 1]
+
+
+def english_adjectives(name):
+    """The regular English adjectives of a one-word state name, as readers type them ("Ukrainian
+    refugees", "Armenian migrants", "Kyrgyz workers"): Armenia → Armenian, Ukraine → Ukrainian,
+    Belarus → Belarusian, Azerbaijan → Azerbaijani, Tajikistan → Tajik, Kazakhstan → Kazakh.
+    A wrong guess is harmless: an alternative no page contains."""
+    if " " in name or not name.isascii() or len(name) < 4:
+        return []
+    if name.endswith("istan"):
+        return [name[:-5]]
+    if name.endswith("stan"):
+        return [name[:-4]]
+    if name.endswith("a"):
+        return [name + "n"]
+    if name.endswith("e"):
+        return [name[:-1] + "ian"]
+    if name.endswith("s"):
+        return [name + "ian"]
+    if name.endswith("n"):
+        return [name + "i"]
+    return []
 
 
 def termbase():

@@ -18,7 +18,12 @@ STOPWORDS = frozenset(
     " ".join(
         [
             "a an and are as at be by for from how in into is it of on or the to what which with",
+            # the words of a question (they say what is asked, not what about)
+            "about can could did do does get gets got has have had many much may might should their",
+            "them there these they this those was we were when where who whom whose why will would you",
             "в во и к на не о об от по при с со у для из как или что это",
+            "а бы был была были где есть же их ли кого когда кто куда могут может можно мы они",
+            "почему сколько также какие какой какая каких каким чем чего",
         ]
     ).split()
 )

@@ -28,9 +28,9 @@ FACET_FIELDS = {
     "language": "facet_languages",
 }
 BUCKETS = 500
-# All words of a short query, all but one of 4–5 words, half of a longer question (its function
+# All words of up to three, three of four or five, half of a longer question (its function
 # words do not count: they are left out of the matching clauses and only help the ranking).
-MINIMUM_SHOULD_MATCH = "3<-1 5<50%"
+MINIMUM_SHOULD_MATCH = "3<-1 4<-2 5<50%"
 # When that finds nothing, pages with any of the words (ranked as usual) rather than no answer.
 RELAXED = "1"
 # Field weights of the ranking clause: title > summary > body > file text (by search field name).
@@ -183,8 +183,17 @@ class EngineStrategy(SearchStrategy):
         """One word (exact, else within ``AUTO`` edits, first letter kept) or one synonym group
         (the reader's words first, the group's other terms weighted lower)."""
         own, *alternatives = [clause] if isinstance(clause, str) else clause
+        if " " in own:
+            # a known name of several words ("International Organisation for Migration") counts in
+            # full as a phrase; its words scattered over a page count as little as an alternative
+            own_queries = [
+                {"match_phrase": {"_all_text": {"query": own, "slop": 2, "boost": OWN_WORDS}}},
+                {"match": {"_all_text": {"query": own, "operator": "and", "boost": ALTERNATIVE * 0.8}}},
+            ]
+        else:
+            own_queries = [{"match": {"_all_text": {"query": own, "operator": "and", "boost": OWN_WORDS}}}]
         queries = [
-            {"match": {"_all_text": {"query": own, "operator": "and", "boost": OWN_WORDS}}},
+            *own_queries,
             {
                 "match": {
                     "_all_text": {

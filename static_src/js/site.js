@@ -25,3 +25,16 @@
   }
   input.addEventListener("input", apply);
 })();
+
+(function () {
+  "use strict";
+  // Search facets: a ticked or cleared box applies at once; the Apply button stays for readers
+  // without JavaScript.
+  Array.prototype.slice.call(document.querySelectorAll("form[data-apply-on-change]")).forEach(function (form) {
+    form.addEventListener("change", function (event) {
+      if (event.target && event.target.type === "checkbox") {
+        if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
+      }
+    });
+  });
+})();

@@ -62,6 +62,19 @@ def test_search_and_facets_work_without_javascript(new_page):
     expect(page.get_by_role("link", name="Remove all filters")).to_be_visible()
 
 
+def test_a_facet_applies_as_soon_as_it_is_ticked(page):
+    page.goto("/en/search/?q=migration")
+    before = _result_count(page)
+    facet = page.locator("form.facet").filter(has=page.get_by_role("group", name="Type"))
+    facet.get_by_role("checkbox").first.check()  # no click on Apply: the page reloads filtered
+
+    expect(page).to_have_url(re.compile(r"[?&]type="))
+    facet = page.locator("form.facet").filter(has=page.get_by_role("group", name="Type"))
+    expect(facet.get_by_role("checkbox").first).to_be_checked()
+    assert 0 < _result_count(page) < before
+    expect(facet.get_by_role("button", name="Apply")).to_be_visible()  # kept for readers without JavaScript
+
+
 @pytest.mark.parametrize("path", ["/en/", "/en/projects/pp-ti/", "/en/search/?q=migration"])
 def test_phone_has_no_horizontal_overflow_and_reachable_navigation(new_page, path):
     page = new_page(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)

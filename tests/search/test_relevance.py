@@ -162,3 +162,24 @@ def test_a_page_of_results_costs_no_query_per_result(client, make_publication):
     many, eight = queries("binturong")
     assert (two, eight) == (2, 8)
     assert many == few
+
+
+def test_a_states_adjective_finds_the_state(client, make_publication):
+    make_publication("Serval note on refugees from Ukraine", summary="Reception of refugees from Ukraine.")
+    assert titles(client, "serval Ukrainian refugees") == ["Serval note on refugees from Ukraine"]
+
+
+def test_english_adjectives_of_state_names():
+    from search.crosslang import english_adjectives
+
+    names = ["Armenia", "Ukraine", "Belarus", "Azerbaijan", "Tajikistan", "Kazakhstan", "Kyrgyzstan"]
+    assert [english_adjectives(name) for name in names] == [
+        ["Armenian"],
+        ["Ukrainian"],
+        ["Belarusian"],
+        ["Azerbaijani"],
+        ["Tajik"],
+        ["Kazakh"],
+        ["Kyrgyz"],
+    ]
+    assert english_adjectives("Bosnia and Herzegovina") == []  # only one-word names
