@@ -147,6 +147,8 @@ class CountryPage(Page):
     ]
     # Searched but never quoted back: search/ builds no snippet or highlight from these.
     internal_search_fields = ("name_variants",)
+    search_result_prefetch = ("sections",)  # what a search result reads (search.service.load_pages)
+    search_file_rows = "profile_documents"  # the file rows search quotes and lists languages from
     search_fields = Page.search_fields + [
         index.SearchField("name_variants", boost=3),
         index.AutocompleteField("name_variants"),

@@ -105,6 +105,7 @@ class ProjectPage(PartialDateSpanMixin, Page):
         InlinePanel("expected_results", label=_("Expected results")),
         FieldPanel("body"),
     ]
+    search_result_prefetch = ("objectives", "expected_results")  # what a search result reads
     search_fields = Page.search_fields + [
         index.SearchField("acronym", boost=5),
         index.AutocompleteField("acronym"),

@@ -151,21 +151,22 @@ def _results_from_index(strategy, outcome, params, scope, terms, request):
         .only("id", "title", "url_path", "path", "depth", "content_type_id", "locale__language_code")
     )
     pages = {page.id: page for page in rows}
-    found = [(hit, pages[hit.page_id]) for hit in outcome.hits if hit.page_id in pages]
+    models = {page.id: ContentType.objects.get_for_id(page.content_type_id).model_class() for page in pages.values()}
+    # (a page whose type no longer exists cannot be served: like an index entry gone from the database)
+    found = [(hit, pages[hit.page_id]) for hit in outcome.hits if models.get(hit.page_id) is not None]
     suggestion = ""
     if params.tokens:
         suggestion = suggest_from_pages(params.tokens, [_Indexed(p.title, h.source) for h, p in found[:SUGGEST_FROM]])
     if suggestion:  # the corrected words are the ones the pages contain: mark those
         terms = terms + tokenize(suggestion)
-    models = {hit.page_id: ContentType.objects.get_for_id(page.content_type_id).model_class() for hit, page in found}
     texts = {hit.page_id: _indexed_texts(models[hit.page_id], hit.source) for hit, _page in found}
     snippets = {page_id: snippet_from(page_texts, terms, params.locale) for page_id, page_texts in texts.items()}
     unquoted = [page_id for page_id, (_snippet, rank) in snippets.items() if rank < 2 and terms]
-    if unquoted:  # a file text may quote the words in the reader's alphabet: one request for all
-        for page_id, long_texts in strategy.long_texts(unquoted).items():
-            better = snippet_from(texts[page_id] + [plain(t) for t in long_texts], terms, params.locale)
-            if better[1] > snippets[page_id][1]:
-                snippets[page_id] = better
+    files = public_files({page_id: models[page_id] for page_id in texts}, with_text=unquoted)
+    for page_id in unquoted:  # a file text may quote the words in the reader's alphabet
+        better = snippet_from(texts[page_id] + files[page_id]["texts"], terms, params.locale)
+        if better[1] > snippets[page_id][1]:
+            snippets[page_id] = better
     results = []
     for hit, page in found:
         model = models[hit.page_id] or Page
@@ -181,10 +182,42 @@ def _results_from_index(strategy, outcome, params, scope, terms, request):
                 "date_display": card.get("date_display", ""),
                 "snippet": hit.snippet or (snippets[hit.page_id][0] if terms else ""),
                 "score": round(hit.score, 4),
-                "file_languages": sorted(hit.source.get("facet_languages") or []),
+                "file_languages": files[hit.page_id]["languages"],
             }
         )
     return results, suggestion
+
+
+def public_files(models, with_text=()):
+    """``{page id: {"languages": [...], "texts": [...]}}`` of the pages' public files, read from the
+    database with the restrictions as they are now (the index may lag behind a collection made
+    private): the languages of every page, the text of the pages in ``with_text``.  A page type
+    names its file rows in ``search_file_rows``; one or two queries per kind of row."""
+    from django.conf import settings
+
+    from cms.models.documents import restricted_collection_ids
+
+    files = {page_id: {"languages": [], "texts": []} for page_id in models}
+    by_rows = defaultdict(list)
+    for page_id, model in models.items():
+        if getattr(model, "search_file_rows", None):
+            by_rows[model._meta.get_field(model.search_file_rows).related_model].append(page_id)
+    private = restricted_collection_ids()
+    for row_model, page_ids in by_rows.items():
+        rows = row_model.objects.filter(page_id__in=page_ids, document__isnull=False)
+        rows = rows.exclude(document__collection_id__in=private)
+        languages = defaultdict(set)
+        for page_id, language in rows.values_list("page_id", "document__language"):
+            languages[page_id].add(language)
+        for page_id, found in languages.items():
+            files[page_id]["languages"] = sorted(found)
+        wanted = [page_id for page_id in page_ids if page_id in with_text]
+        if wanted:
+            rows = rows.filter(page_id__in=wanted).order_by("page_id", "sort_order")
+            for page_id, text in rows.values_list("page_id", "document__extracted_text"):
+                if text:
+                    files[page_id]["texts"].append(plain(text[: settings.SEARCH_TEXT_MAX_CHARS]))
+    return files
 
 
 def _indexed_texts(model, source):

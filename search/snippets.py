@@ -8,6 +8,7 @@ matches are wrapped in ``<mark>``: the result is safe HTML.
 
 import re
 from functools import lru_cache
+from html import unescape
 
 from django.utils.html import escape, strip_tags
 
@@ -77,7 +78,7 @@ LATIN = re.compile("[a-zA-Z]")
 def in_readers_alphabet(text, locale):
     """Mostly Cyrillic for a Russian reader, mostly Latin for the others (a file text may hold
     both languages: the snippet's own words decide)."""
-    text = MARK_TAGS.sub("", text)
+    text = unescape(MARK_TAGS.sub("", text))  # an escaped quote is not four Latin letters
     cyrillic = len(CYRILLIC.findall(text))
     return (cyrillic > len(LATIN.findall(text))) == (locale == "ru")
 

@@ -231,6 +231,7 @@ class Publication(RoutablePageMixin, Page):
     # What a search result reads: the file rows with their documents (for the file languages and a
     # snippet from the file text), not the links indexing needs (``search.service.load_pages``).
     search_result_prefetch = ("files__document",)
+    search_file_rows = "files"  # the file rows search quotes and lists languages from (search.service)
 
     def _indexed_files(self):
         return public_rows(self.files.all())

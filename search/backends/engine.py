@@ -51,8 +51,10 @@ FIELD_WEIGHTS = {
 # Never a snippet: the other versions' text (another language) and lists of names glued together.
 NOT_SNIPPETS = ("translated_text", "related_names")
 # What a result shows, read back from the index (``_source``) rather than from the pages' tables.
-RESULT_FIELDS = ("kind", "publication_date", "publication_date_precision", "facet_languages")
-LONG_FIELDS = ("file_text",)  # fetched only for the results none of the other fields quotes
+RESULT_FIELDS = ("kind", "publication_date", "publication_date_precision")
+# Never read back from the index: a file's text is quoted from the database, with the restrictions
+# as they are now (``service.public_files``), and only for results the other fields do not quote.
+LONG_FIELDS = ("file_text",)
 RESCORE_WINDOW = 100  # pages per shard whose phrase and proximity are looked at
 OWN_WORDS, FUZZY, ALTERNATIVE = 2.0, 0.6, 1.2  # an exact word outranks a corrected or translated one
 
@@ -96,22 +98,21 @@ class EngineStrategy(SearchStrategy):
                         weighted[mapping.get_field_column_name(field)] = FIELD_WEIGHTS[field.field_name]
         columns = {name: sorted(cols) for name, cols in columns.items()}
         # column → field name of what results show, read back from the index (``_source``): the
-        # snippet fields (as for ``_text``, related objects' text included) and RESULT_FIELDS; the
-        # long ones (file texts) apart, fetched only when needed (``long_texts``)
-        columns["_fields"], columns["_long"] = {}, []
+        # snippet fields (as for ``_text``, related objects' text included) and RESULT_FIELDS, not
+        # the file texts (LONG_FIELDS)
+        columns["_fields"] = {}
         for model in _all_page_models():
             mapping = self.backend.mapping_class(model)
             internal = getattr(model, "internal_search_fields", ())
             for field in model.get_search_fields():
-                column = mapping.get_field_column_name(field)
-                if isinstance(field, FilterField) and field.field_name in RESULT_FIELDS:
-                    columns["_fields"].setdefault(column, field.field_name)
-                elif field.field_name in ("title", *NOT_SNIPPETS, *internal) or isinstance(field, FilterField):
-                    continue
-                elif field.field_name in LONG_FIELDS:
-                    columns["_long"] += [column] if column not in columns["_long"] else []
-                elif isinstance(field, (SearchField, RelatedFields)) and not isinstance(field, AutocompleteField):
-                    columns["_fields"].setdefault(column, field.field_name)
+                result = isinstance(field, FilterField) and field.field_name in RESULT_FIELDS
+                snippet = (
+                    isinstance(field, (SearchField, RelatedFields))
+                    and not isinstance(field, AutocompleteField)
+                    and field.field_name not in ("title", *NOT_SNIPPETS, *LONG_FIELDS, *internal)
+                )
+                if result or snippet:
+                    columns["_fields"].setdefault(mapping.get_field_column_name(field), field.field_name)
         # best field first: the snippet comes from the most telling field that matched
         columns["_text"] = sorted(text_fields, key=lambda col: (-weighted.get(col, 1), col))
         columns["_weighted"] = [f"{col}^{weight}" for col, weight in sorted(weighted.items())]
@@ -287,21 +288,6 @@ class EngineStrategy(SearchStrategy):
     def _source(self, hit):
         fields = self.columns["_fields"]
         return {fields[col]: value for col, value in (hit.get("_source") or {}).items() if col in fields}
-
-    def long_texts(self, page_ids):
-        """``{page id: [text, ...]}``: the long fields (a publication's file text) of these pages,
-        from the index, for the results whose snippet the shorter fields could not give."""
-        columns = self.columns["_long"]
-        if not page_ids or not columns:
-            return {}
-        response = self.client.mget(
-            index=self.index_name, body={"ids": [str(pk) for pk in page_ids]}, _source_includes=columns
-        )
-        texts = {}
-        for doc in response["docs"]:
-            source = doc.get("_source") or {}
-            texts[int(doc["_id"])] = [source[col] for col in columns if source.get(col)]
-        return texts
 
     def autocomplete(self, text, scope, limit=8):
         body = {
