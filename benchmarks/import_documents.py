@@ -99,20 +99,9 @@ def make_pdfs(folder, count, pages_min, pages_max, rng):
 
 
 def make_manifest(path, count, isos, areas, rng):
-    columns = [
-        "key",
-        "file",
-        "title",
-        "language",
-        "type",
-        "date",
-        "countries",
-        "thematic_areas",
-        "summary",
-        "translation_of",
-        "publish",
-        "legacy_url",
-    ]
+    from publications.importing.rows import COLUMNS  # the importer's own manifest columns
+
+    columns = list(COLUMNS)
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()

@@ -12,7 +12,7 @@ columns and sums (every document has only one of them).
 
 from functools import cached_property
 
-from modelsearch.index import AutocompleteField, FilterField, RelatedFields, SearchField
+from modelsearch.index import AutocompleteField, FilterField, SearchField
 from modelsearch.query import MATCH_ALL
 from wagtail.models import Page
 
@@ -78,41 +78,34 @@ class EngineStrategy(SearchStrategy):
 
     @cached_property
     def columns(self):
-        """facet → [column names]; plus the text fields worth highlighting."""
+        """facet → [column names]; ``_text``/``_weighted``: the text columns, best first and with
+        their ranking weights; ``_fields``: column → field name of what results show, read back
+        from the index (``_source``): the snippet fields (related objects' text included, not the
+        file texts of LONG_FIELDS) and RESULT_FIELDS."""
         columns = {name: set() for name in FACET_FIELDS}
+        columns["_fields"] = {}
         text_fields = set()
         weighted = {"title": FIELD_WEIGHTS["title"]}
         for model in _all_page_models():
             mapping = self.backend.mapping_class(model)
+            never_quoted = ("title", *NOT_SNIPPETS, *getattr(model, "internal_search_fields", ()))
             for field in model.get_search_fields():
-                if isinstance(field, FilterField) and field.field_name in FACET_FIELDS.values():
-                    facet = next(k for k, v in FACET_FIELDS.items() if v == field.field_name)
-                    columns[facet].add(mapping.get_field_column_name(field))
-                elif (
-                    type(field) is SearchField
-                    and field.field_name not in ("title", *NOT_SNIPPETS)
-                    and field.field_name not in getattr(model, "internal_search_fields", ())  # never quoted back
-                ):
-                    text_fields.add(mapping.get_field_column_name(field))
-                    if field.field_name in FIELD_WEIGHTS:
-                        weighted[mapping.get_field_column_name(field)] = FIELD_WEIGHTS[field.field_name]
-        columns = {name: sorted(cols) for name, cols in columns.items()}
-        # column → field name of what results show, read back from the index (``_source``): the
-        # snippet fields (as for ``_text``, related objects' text included) and RESULT_FIELDS, not
-        # the file texts (LONG_FIELDS)
-        columns["_fields"] = {}
-        for model in _all_page_models():
-            mapping = self.backend.mapping_class(model)
-            internal = getattr(model, "internal_search_fields", ())
-            for field in model.get_search_fields():
-                result = isinstance(field, FilterField) and field.field_name in RESULT_FIELDS
-                snippet = (
-                    isinstance(field, (SearchField, RelatedFields))
-                    and not isinstance(field, AutocompleteField)
-                    and field.field_name not in ("title", *NOT_SNIPPETS, *LONG_FIELDS, *internal)
-                )
-                if result or snippet:
-                    columns["_fields"].setdefault(mapping.get_field_column_name(field), field.field_name)
+                name, column = field.field_name, mapping.get_field_column_name(field)
+                if isinstance(field, FilterField):
+                    if name in FACET_FIELDS.values():
+                        columns[next(k for k, v in FACET_FIELDS.items() if v == name)].add(column)
+                    elif name in RESULT_FIELDS:
+                        columns["_fields"].setdefault(column, name)
+                    continue
+                if name in never_quoted or isinstance(field, AutocompleteField):
+                    continue
+                if type(field) is SearchField:
+                    text_fields.add(column)
+                    if name in FIELD_WEIGHTS:
+                        weighted[column] = FIELD_WEIGHTS[name]
+                if name not in LONG_FIELDS:
+                    columns["_fields"].setdefault(column, name)
+        columns = {name: sorted(cols) if isinstance(cols, set) else cols for name, cols in columns.items()}
         # best field first: the snippet comes from the most telling field that matched
         columns["_text"] = sorted(text_fields, key=lambda col: (-weighted.get(col, 1), col))
         columns["_weighted"] = [f"{col}^{weight}" for col, weight in sorted(weighted.items())]
