@@ -12,3 +12,6 @@ WAGTAILSEARCH_BACKENDS = backends_from_url(
     os.environ.get("SEARCH_URL"), index_prefix=os.environ.get("SEARCH_INDEX_PREFIX", "ppbench_"), timeout=30
 )
 ALLOWED_HOSTS = ["*"]
+# Every timed query is computed: the same few queries come round again and again, and the
+# engine's request cache would answer their counts and facets from memory.
+SEARCH_ENGINE_REQUEST_CACHE = False

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.i18n import for_reader
 from cms.models import public_rows
+from cms.reader_scope import READER_SCOPE_FIELD, ReaderScopedPage
 
 from .charts import indicator_charts
 from .endorsement import Endorsement, EndorsementEvent, EndorsementTask, EndorsementTaskState
@@ -36,14 +37,14 @@ class ProfilePart(models.TextChoices):
     G = "G", _("G. Evaluation of policies and impact of migration")
 
 
-class CountryIndexPage(Page):
+class CountryIndexPage(ReaderScopedPage, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["countries.CountryPage"]
     max_count_per_parent = 1
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [READER_SCOPE_FIELD, index.SearchField("intro")]
     api_fields = [APIField("intro")]
 
     class Meta:
@@ -69,7 +70,7 @@ class CountryIndexPage(Page):
         return context
 
 
-class CountryPage(Page):
+class CountryPage(ReaderScopedPage, Page):
     """One participating state: its identity and its migration profile (parts A–G)."""
 
     class ProfileType(models.TextChoices):
@@ -150,6 +151,7 @@ class CountryPage(Page):
     search_result_prefetch = ("sections",)  # what a search result reads (search.service.load_pages)
     search_file_rows = "profile_documents"  # the file rows search quotes and lists languages from
     search_fields = Page.search_fields + [
+        READER_SCOPE_FIELD,
         index.SearchField("name_variants", boost=3),
         index.AutocompleteField("name_variants"),
         index.SearchField("summary"),

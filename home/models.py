@@ -16,9 +16,10 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from cms.dates import PartialDateSpanMixin
 from cms.i18n import children_for_reader, localize_pages
+from cms.reader_scope import READER_SCOPE_FIELD, ReaderScopedPage
 
 
-class HomePage(Page):
+class HomePage(ReaderScopedPage, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -30,7 +31,7 @@ class HomePage(Page):
         "countries.CountryIndexPage",
     ]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [READER_SCOPE_FIELD, index.SearchField("intro")]
     api_fields = [APIField("intro"), APIField("body")]
 
     class Meta:
@@ -43,27 +44,27 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ReaderScopedPage, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [READER_SCOPE_FIELD, index.SearchField("intro"), index.SearchField("body")]
     api_fields = [APIField("intro"), APIField("body")]
 
     class Meta:
         verbose_name = _("standard page")
 
 
-class ProjectIndexPage(Page):
+class ProjectIndexPage(ReaderScopedPage, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ProjectPage"]
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [READER_SCOPE_FIELD, index.SearchField("intro")]
     api_fields = [APIField("intro")]
 
     class Meta:
@@ -75,7 +76,7 @@ class ProjectIndexPage(Page):
         return context
 
 
-class ProjectPage(PartialDateSpanMixin, Page):
+class ProjectPage(ReaderScopedPage, PartialDateSpanMixin, Page):
     """A project under the Prague Process umbrella; pilot projects are its children."""
 
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
@@ -107,6 +108,7 @@ class ProjectPage(PartialDateSpanMixin, Page):
     ]
     search_result_prefetch = ("objectives", "expected_results")  # what a search result reads
     search_fields = Page.search_fields + [
+        READER_SCOPE_FIELD,
         index.SearchField("acronym", boost=5),
         index.AutocompleteField("acronym"),
         index.SearchField("full_title", boost=2),

@@ -9,8 +9,9 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signals
-        from .checks import check_search_engine
+        from .checks import check_reader_scope, check_search_engine
 
         checks.register(check_search_engine, "search")
+        checks.register(check_reader_scope, "search")
         signals.install()
         signals.connect_translation_reindex()

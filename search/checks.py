@@ -100,3 +100,29 @@ def check_search_engine(app_configs=None, **kwargs):
             )
         ]
     return []
+
+
+def check_reader_scope(app_configs=None, **kwargs):
+    """Every searchable page type lists ``reader_codes``: the engines show a reader only the pages
+    whose entry names them, so a type without it would never be found there."""
+    from wagtail.models import Page, get_page_models
+
+    from cms.reader_scope import READER_CODES_FIELD, ReaderScopedPage
+
+    errors = []
+    for model in get_page_models():
+        if model is Page or not model.search_fields:
+            continue
+        names = {field.field_name for field in model.get_search_fields()}
+        if not issubclass(model, ReaderScopedPage) or READER_CODES_FIELD not in names:
+            errors.append(
+                checks.Error(
+                    f"{model._meta.label} is searchable but is not a ReaderScopedPage with READER_SCOPE_FIELD "
+                    "in its search_fields: the search engines would never show it.",
+                    hint="Mix cms.reader_scope.ReaderScopedPage in before Page and add READER_SCOPE_FIELD to "
+                    "search_fields.",
+                    obj=model,
+                    id="search.E010",
+                )
+            )
+    return errors

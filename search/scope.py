@@ -6,9 +6,16 @@ so a Russian-only output is still found by English readers and an untranslated E
 publication by Russian readers (marked ``lang="en"``).  ``locale=all`` is the same view with
 English preferred.  Both backends apply this scope as a filter *before* counting, so counts,
 facets and pages all speak about one result per publication.
+
+The database backends ask the database which pages stand in for missing translations
+(``Scope.fallback_ids``).  The engines read it from each page's own index entry
+(``reader_codes``, a filter field): a page knows which readers it is shown to, and publishing or
+unpublishing a translation re-indexes the other versions (``signals.reindex_translations``).  A
+list of the thousands of fallback pages in every engine query cost more than the rest of the
+query did.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef
@@ -24,8 +31,18 @@ PREFERENCE = {"en": ["en", "ru"], "ru": ["ru", "en"], "all": ["en", "ru"]}
 @dataclass
 class Scope:
     locale_id: int | None  # the preferred locale: every live page in it is in scope
-    fallback_ids: list  # pages of other locales standing in for missing translations
+    ordered: list  # the reader's locale ids, preferred first
     private_ids: list  # pages behind a view restriction: never in public results
+    reader: str = ""  # the reader's code in PREFERENCE ("en", "ru", "all"): what ``reader_codes`` lists
+    _fallback_ids: list | None = field(default=None, repr=False)
+
+    @property
+    def fallback_ids(self):
+        """Pages of other locales standing in for missing translations (read when first asked:
+        the engines filter on ``reader_codes`` instead)."""
+        if self._fallback_ids is None:
+            self._fallback_ids = cached_fallback_ids(self.ordered) if self.ordered else []
+        return self._fallback_ids
 
     def queryset(self):
         pages = Page.objects.filter(live=True, depth__gt=2).exclude(id__in=self.private_ids)
@@ -53,17 +70,40 @@ def _fallback_ids(ordered):
     return fallback_ids
 
 
-def build_scope(locale_code):
-    codes = PREFERENCE.get(locale_code, ["en", "ru"])
-    locales = dict(Locale.objects.filter(language_code__in=codes).values_list("language_code", "id"))
-    ordered = [locales[code] for code in codes if code in locales]
-    if not ordered:
-        return Scope(None, [], [])
-    # The fallback pages are the costly part (an anti-join over every live page): kept until the
-    # live pages change, and a minute at most.  The private pages are looked up every time.
+def cached_fallback_ids(ordered):
+    """The fallback pages are the costly part (an anti-join over every live page): kept until the
+    live pages change, and a minute at most."""
     key = f"search:fallback-ids:{'-'.join(map(str, ordered))}:{versions.get('pages')}"
     fallback_ids = cache.get(key)
     if fallback_ids is None:
         fallback_ids = _fallback_ids(ordered)
         cache.set(key, fallback_ids, FALLBACK_CACHE_SECONDS)
-    return Scope(ordered[0], fallback_ids, _private_ids())
+    return fallback_ids
+
+
+def reader(locale_code):
+    return locale_code if locale_code in PREFERENCE else "all"
+
+
+def reader_codes(page, live_languages):
+    """The readers (codes of PREFERENCE) to whom ``page`` is the version shown, given the
+    languages its translation is live in (its own included): its own language's readers, and
+    those of each language it stands in for (no live version in one they prefer to it)."""
+    own = page.locale.language_code
+    if not page.live or own not in live_languages:
+        return []
+    codes = []
+    for code, preferred in PREFERENCE.items():
+        if own in preferred and not any(lang in live_languages for lang in preferred[: preferred.index(own)]):
+            codes.append(code)
+    return codes
+
+
+def build_scope(locale_code):
+    """The reader's scope; the private pages are looked up every time."""
+    codes = PREFERENCE.get(locale_code, ["en", "ru"])
+    locales = dict(Locale.objects.filter(language_code__in=codes).values_list("language_code", "id"))
+    ordered = [locales[code] for code in codes if code in locales]
+    if not ordered:
+        return Scope(None, [], [], reader(locale_code))
+    return Scope(ordered[0], ordered, _private_ids(), reader(locale_code))

@@ -12,6 +12,7 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
+from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
@@ -24,7 +25,7 @@ from .backends import get_fallback_strategy, get_strategy
 from .backends.engine import RESULT_FIELDS
 from .facets import label_facets
 from .scope import build_scope
-from .snippets import best_snippet, plain, snippet_from
+from .snippets import best_snippet, excerpt, plain, snippet_from
 from .suggest import SUGGEST_FROM, suggest_from_pages
 from .synonyms import tokenize
 
@@ -162,7 +163,7 @@ def _results_from_index(strategy, outcome, params, scope, terms, request):
     texts = {hit.page_id: _indexed_texts(models[hit.page_id], hit.source) for hit, _page in found}
     snippets = {page_id: snippet_from(page_texts, terms, params.locale) for page_id, page_texts in texts.items()}
     unquoted = [page_id for page_id, (_snippet, rank) in snippets.items() if rank < 2 and terms]
-    files = public_files({page_id: models[page_id] for page_id in texts}, with_text=unquoted)
+    files = public_files({page_id: models[page_id] for page_id in texts}, with_text=unquoted, terms=terms)
     for page_id in unquoted:  # a file text may quote the words in the reader's alphabet
         better = snippet_from(texts[page_id] + files[page_id]["texts"], terms, params.locale)
         if better[1] > snippets[page_id][1]:
@@ -188,10 +189,11 @@ def _results_from_index(strategy, outcome, params, scope, terms, request):
     return results, suggestion
 
 
-def public_files(models, with_text=()):
+def public_files(models, with_text=(), terms=()):
     """``{page id: {"languages": [...], "texts": [...]}}`` of the pages' public files, read from the
     database with the restrictions as they are now (the index may lag behind a collection made
-    private): the languages of every page, the text of the pages in ``with_text``.  A page type
+    private): the languages of every page, the text of the pages in ``with_text`` (around the
+    first of ``terms`` in each file).  A page type
     names its file rows in ``search_file_rows``; one or two queries per kind of row."""
     from django.conf import settings
 
@@ -214,9 +216,11 @@ def public_files(models, with_text=()):
         wanted = [page_id for page_id in page_ids if page_id in with_text]
         if wanted:
             rows = rows.filter(page_id__in=wanted).order_by("page_id", "sort_order")
-            for page_id, text in rows.values_list("page_id", "document__extracted_text"):
+            # no more than the index holds, and only the stretch a snippet can come from is kept
+            head = Substr("document__extracted_text", 1, settings.SEARCH_TEXT_MAX_CHARS)
+            for page_id, text in rows.values_list("page_id", head):
                 if text:
-                    files[page_id]["texts"].append(plain(text[: settings.SEARCH_TEXT_MAX_CHARS]))
+                    files[page_id]["texts"].append(excerpt(text, terms))
     return files
 
 

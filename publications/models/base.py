@@ -26,6 +26,7 @@ from cms.blocks import BodyBlock
 from cms.dates import DatePrecision, format_partial_date
 from cms.i18n import for_reader, localize_pages
 from cms.models import public_rows
+from cms.reader_scope import READER_SCOPE_FIELD, ReaderScopedPage
 
 from .. import citations
 from ..feeds import LibraryAtomFeed, LibraryFeed
@@ -47,7 +48,7 @@ class PublicationKind(models.TextChoices):
     OTHER = "other", _("Other publication")
 
 
-class PublicationIndexPage(RoutablePageMixin, Page):
+class PublicationIndexPage(ReaderScopedPage, RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["home.HomePage"]
@@ -59,7 +60,7 @@ class PublicationIndexPage(RoutablePageMixin, Page):
         "publications.PublicationPage",
     ]
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [READER_SCOPE_FIELD, index.SearchField("intro")]
     api_fields = [APIField("intro")]
 
     class Meta:
@@ -105,7 +106,7 @@ class PublicationIndexPage(RoutablePageMixin, Page):
         return LibraryAtomFeed(self, request, self.reverse_subpage("feed_atom")).response()
 
 
-class Publication(RoutablePageMixin, Page):
+class Publication(ReaderScopedPage, RoutablePageMixin, Page):
     """Shared base of every publication type; never created directly."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=PublicationKind.choices, default=PublicationKind.OTHER)
@@ -135,6 +136,7 @@ class Publication(RoutablePageMixin, Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
+        READER_SCOPE_FIELD,
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.SearchField("related_names"),

@@ -16,6 +16,9 @@ from modelsearch.index import AutocompleteField, FilterField, SearchField
 from modelsearch.query import MATCH_ALL
 from wagtail.models import Page
 
+from cms.reader_scope import READER_CODES_FIELD
+
+from .. import settings as search_settings
 from ..facets import type_content_type_ids, type_label
 from ..query import FACETS, STOPWORDS
 from .base import Hit, Outcome, SearchStrategy
@@ -57,6 +60,7 @@ RESULT_FIELDS = ("kind", "publication_date", "publication_date_precision")
 LONG_FIELDS = ("file_text",)
 RESCORE_WINDOW = 100  # pages per shard whose phrase and proximity are looked at
 OWN_WORDS, FUZZY, ALTERNATIVE = 2.0, 0.6, 1.2  # an exact word outranks a corrected or translated one
+OWN_BAG = ALTERNATIVE * 0.8  # the words of a name or an alternative, not as a phrase
 
 
 def _all_page_models():
@@ -83,7 +87,7 @@ class EngineStrategy(SearchStrategy):
         from the index (``_source``): the snippet fields (related objects' text included, not the
         file texts of LONG_FIELDS) and RESULT_FIELDS."""
         columns = {name: set() for name in FACET_FIELDS}
-        columns["_fields"] = {}
+        columns["_fields"], columns["_reader"] = {}, set()
         text_fields = set()
         weighted = {"title": FIELD_WEIGHTS["title"]}
         for model in _all_page_models():
@@ -92,7 +96,9 @@ class EngineStrategy(SearchStrategy):
             for field in model.get_search_fields():
                 name, column = field.field_name, mapping.get_field_column_name(field)
                 if isinstance(field, FilterField):
-                    if name in FACET_FIELDS.values():
+                    if name == READER_CODES_FIELD:
+                        columns["_reader"].add(column)
+                    elif name in FACET_FIELDS.values():
                         columns[next(k for k, v in FACET_FIELDS.items() if v == name)].add(column)
                     elif name in RESULT_FIELDS:
                         columns["_fields"].setdefault(column, name)
@@ -116,12 +122,23 @@ class EngineStrategy(SearchStrategy):
 
     # -- query parts -------------------------------------------------------------------------
     def scope_filter(self, scope):
-        allowed = [{"term": {self.col("locale"): scope.locale_id}}]
-        if scope.fallback_ids:
-            allowed.append({"terms": {self.col("id"): scope.fallback_ids}})
+        """Live pages below the home page that the reader is shown (``cms.reader_scope``: each
+        entry names its readers), less the private ones."""
+        if scope.locale_id is None:  # none of the reader's languages exists
+            return {"bool": {"must_not": [{"match_all": {}}]}}
         bool_query = {
             "filter": [{"term": {self.col("live"): True}}, {"range": {self.col("depth"): {"gt": 2}}}],
-            "should": allowed,
+            "should": [
+                *({"term": {col: scope.reader}} for col in self.columns["_reader"]),
+                # an entry indexed before pages named their readers: the reader's own language
+                # still answers until ``update_index`` has run
+                {
+                    "bool": {
+                        "filter": [{"term": {self.col("locale"): scope.locale_id}}],
+                        "must_not": [{"exists": {"field": col}} for col in self.columns["_reader"]],
+                    }
+                },
+            ],
             "minimum_should_match": 1,
         }
         if scope.private_ids:
@@ -150,23 +167,44 @@ class EngineStrategy(SearchStrategy):
             }
         }
 
-    def phrase_rescore(self, params):
-        """The words as a phrase (in a weighted field) and near each other (anywhere) lift the best
-        ``RESCORE_WINDOW`` pages of each shard: the same boosts as ``should`` clauses over every
-        match, at a fraction of the cost (a phrase query reads positions)."""
-        text = " ".join(params.tokens)
-        boosts = [
-            {
-                "multi_match": {
-                    "query": text,
-                    "type": "phrase",
-                    "slop": 1,
-                    "boost": 3,
-                    "fields": self.columns["_weighted"],
-                }
-            },
-            {"match_phrase": {"_all_text": {"query": text, "slop": 8, "boost": 1.5}}},
-        ]
+    def phrase_rescore(self, params, clauses):
+        """Phrases lift the best ``RESCORE_WINDOW`` pages of each shard: the reader's words as a
+        phrase (in a weighted field) and near each other (anywhere), and each name of several
+        words in the clauses (the reader's own "International Organisation for Migration", or an
+        alternative such as "соглашение о реадмиссии") found as a phrase.  As clauses of the
+        query they cost more than the rest of it together (a phrase reads positions in every
+        matching page, 20,000-character file texts included); every page they could lift is
+        matched by its words already, so here they only rank.  ``None`` when nothing would."""
+        boosts = []
+        if len(params.tokens) > 1:
+            text = " ".join(params.tokens)
+            boosts += [
+                {
+                    "multi_match": {
+                        "query": text,
+                        "type": "phrase",
+                        "slop": 1,
+                        "boost": 3,
+                        "fields": self.columns["_weighted"],
+                    }
+                },
+                {"match_phrase": {"_all_text": {"query": text, "slop": 8, "boost": 1.5}}},
+            ]
+        for clause in clauses:
+            if isinstance(clause, str):
+                continue
+            own, *alternatives = clause
+            # on top of the words' own score: a phrase counts OWN_WORDS, an alternative's ALTERNATIVE
+            phrases = [(own, 2, OWN_WORDS - OWN_BAG)] if " " in own else []
+            phrases += [(term, 0, ALTERNATIVE - OWN_BAG) for term in alternatives if " " in term]
+            if phrases:
+                queries = [
+                    {"match_phrase": {"_all_text": {"query": term, "slop": slop, "boost": boost}}}
+                    for term, slop, boost in phrases
+                ]
+                boosts.append({"dis_max": {"queries": queries}})
+        if not boosts:
+            return None
         return {
             "window_size": max(RESCORE_WINDOW, params.offset + params.page_size),
             "query": {"rescore_query": {"bool": {"should": boosts}}, "query_weight": 1, "rescore_query_weight": 1},
@@ -175,19 +213,13 @@ class EngineStrategy(SearchStrategy):
     @staticmethod
     def clause_query(clause):
         """One word (exact, else within ``AUTO`` edits, first letter kept) or one synonym group
-        (the reader's words first, the group's other terms weighted lower)."""
+        (the reader's words first, the group's other terms weighted lower).  A name of several
+        words matches by its words; as a phrase it ranks higher (``phrase_rescore``)."""
         own, *alternatives = [clause] if isinstance(clause, str) else clause
-        if " " in own:
-            # a known name of several words ("International Organisation for Migration") counts in
-            # full as a phrase; its words scattered over a page count as little as an alternative
-            own_queries = [
-                {"match_phrase": {"_all_text": {"query": own, "slop": 2, "boost": OWN_WORDS}}},
-                {"match": {"_all_text": {"query": own, "operator": "and", "boost": ALTERNATIVE * 0.8}}},
-            ]
-        else:
-            own_queries = [{"match": {"_all_text": {"query": own, "operator": "and", "boost": OWN_WORDS}}}]
         queries = [
-            *own_queries,
+            # a known name of several words ("International Organisation for Migration") counts in
+            # full only as a phrase; its words scattered over a page count as little as an alternative
+            {"match": {"_all_text": {"query": own, "operator": "and", "boost": OWN_BAG if " " in own else OWN_WORDS}}},
             {
                 "match": {
                     "_all_text": {
@@ -203,11 +235,9 @@ class EngineStrategy(SearchStrategy):
         ]
         # An alternative's words need not stand together: a Russian "миграционный профиль" finds an
         # English "country profile of migration"; the phrase ranks above.
-        for term in alternatives:
-            queries += [
-                {"match": {"_all_text": {"query": term, "operator": "and", "boost": ALTERNATIVE * 0.8}}},
-                {"match_phrase": {"_all_text": {"query": term, "boost": ALTERNATIVE}}},
-            ]
+        queries += [
+            {"match": {"_all_text": {"query": term, "operator": "and", "boost": OWN_BAG}}} for term in alternatives
+        ]
         return {"dis_max": {"queries": queries}}
 
     def aggregations(self, params):
@@ -241,8 +271,8 @@ class EngineStrategy(SearchStrategy):
             body["sort"] = [
                 {col: {"order": "desc", "missing": "_last", "unmapped_type": "date"}} for col in self.date_columns
             ] + [{self.col("first_published_at"): {"order": "desc", "missing": "_last"}}, "_score"]
-        elif len(params.tokens) > 1:  # a rescore cannot follow another sort
-            body["rescore"] = self.phrase_rescore(params)
+        elif rescore := self.phrase_rescore(params, params.clauses()):  # (a rescore cannot follow another sort)
+            body["rescore"] = rescore
         # No ``highlight``: it cost more than the rest of the query (0.7 s per query at 1,000
         # publications with the 20,000-character file texts, offsets indexed or not; 35 ms with only
         # titles, summaries and intros).  Snippets and "Did you mean" come from the loaded pages
@@ -256,27 +286,57 @@ class EngineStrategy(SearchStrategy):
         return [self.backend.mapping_class(Publication).get_field_column_name(FilterField("publication_date"))]
 
     # -- API -----------------------------------------------------------------------------------
+    def searches(self, params, scope, minimum_should_match=MINIMUM_SHOULD_MATCH):
+        """Two bodies for one ``_msearch``: the page of results (ranked, rescored, with no count and
+        no facets: the engine may then skip pages that cannot reach it) and the count with the
+        facets (every match, unranked: a filter).  Together they cost about two thirds of one body
+        doing both, where every match had to be scored for the facets' sake; the engine runs them
+        side by side, and may answer the second from its request cache while the index is unchanged."""
+        body = self.body(params, scope, minimum_should_match)
+        query = body["query"]["bool"]
+        results = {key: value for key, value in body.items() if key != "aggs"}
+        results["track_total_hits"] = False
+        counts = {
+            "query": {"bool": {"filter": [query["must"], *query["filter"]]}},
+            "post_filter": body["post_filter"],
+            "aggs": body["aggs"],
+            "size": 0,
+            "track_total_hits": True,
+        }
+        return [results, counts]
+
+    def msearch(self, bodies):
+        header = {"index": self.index_name}
+        if (request_cache := search_settings.get("SEARCH_ENGINE_REQUEST_CACHE")) is not None:
+            header["request_cache"] = request_cache
+        response = self.client.msearch(body=[part for body in bodies for part in (header, body)])
+        responses = response["responses"]
+        for answer in responses:
+            if "error" in answer:  # an msearch answers 200 with each search's own error
+                raise RuntimeError(f"search engine error: {answer['error']}")
+        return responses
+
     def search(self, params, scope):
-        response = self.client.search(index=self.index_name, body=self.body(params, scope))
-        if not response["hits"]["total"]["value"] and len(params.clauses()) > 1:
+        results, counts = self.msearch(self.searches(params, scope))
+        if not counts["hits"]["total"]["value"] and len(params.clauses()) > 1:
             # no page has enough of the words: any of them, best first, beats no answer
-            response = self.client.search(index=self.index_name, body=self.body(params, scope, RELAXED))
+            results, counts = self.msearch(self.searches(params, scope, RELAXED))
         hits = [
             Hit(int(hit["fields"]["pk"][0]), float(hit.get("_score") or 0), source=self._source(hit))
-            for hit in response["hits"]["hits"]
+            for hit in results["hits"]["hits"]
         ]
         facets = {}
         for name in FACETS:
-            agg = response["aggregations"][name]
-            counts = {}
+            agg = counts["aggregations"][name]
+            facet_counts = {}
             for sub in agg.values():
                 if isinstance(sub, dict) and "buckets" in sub:
                     for bucket in sub["buckets"]:
                         key = type_label(int(bucket["key"])) if name == "type" else str(bucket["key"])
-                        counts[key] = counts.get(key, 0) + bucket["doc_count"]
-            facets[name] = counts
+                        facet_counts[key] = facet_counts.get(key, 0) + bucket["doc_count"]
+            facets[name] = facet_counts
         # fuzziness found the pages of a misspelled query: its correction comes from their words
-        return Outcome(count=response["hits"]["total"]["value"], hits=hits, facets=facets, suggest_from_results=True)
+        return Outcome(count=counts["hits"]["total"]["value"], hits=hits, facets=facets, suggest_from_results=True)
 
     def _source(self, hit):
         fields = self.columns["_fields"]

@@ -93,8 +93,13 @@ def make_publication(library, en):
 
 def translate(page, locale, title, summary=""):
     """A live translation of ``page`` in ``locale`` with its own title and summary."""
+    from django.test import TestCase
+
     copy = page.copy_for_translation(locale)
     copy.title, copy.summary = title, summary
-    copy.save_revision().publish()
+    # as after a real commit: the other versions' entries are re-indexed (what they hold and
+    # which readers they are shown to)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        copy.save_revision().publish()
     refresh_index()
     return copy

@@ -84,6 +84,28 @@ def test_each_publication_once_in_the_readers_language_or_in_english(client, mak
     assert api(client, q="capybara", locale="all")["count"] == 2
 
 
+def test_unpublishing_a_translation_brings_back_the_english_version_for_its_readers(client, make_publication, ru):
+    """Which version a reader is shown follows the translations' live state on every backend (the
+    engines keep it in each page's entry: unpublishing one version re-indexes the others)."""
+    from django.test import TestCase
+
+    from .conftest import refresh_index
+
+    english = make_publication("Dugong asylum survey", summary="Dugong")
+    russian = translate(english, ru, "Обзор убежища дюгонь", summary="Dugong")
+    assert [(item["title"], item["locale"]) for item in api(client, q="dugong", locale="ru")["results"]] == [
+        ("Обзор убежища дюгонь", "ru")
+    ]
+    russian.refresh_from_db()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        russian.unpublish()
+    refresh_index()
+    assert [(item["title"], item["locale"]) for item in api(client, q="dugong", locale="ru")["results"]] == [
+        ("Dugong asylum survey", "en")
+    ]
+    assert titles(api(client, q="dugong", locale="en")) == ["Dugong asylum survey"]
+
+
 def test_synonyms_editors_add_apply_at_once(client, make_publication):
     from search.models import SynonymGroup
 
