@@ -30,11 +30,15 @@ PREFERENCE = {"en": ["en", "ru"], "ru": ["ru", "en"], "all": ["en", "ru"]}
 
 @dataclass
 class Scope:
-    locale_id: int | None  # the preferred locale: every live page in it is in scope
-    ordered: list  # the reader's locale ids, preferred first
+    ordered: list  # the reader's locale ids, preferred first (every live page in the first is in scope)
     private_ids: list  # pages behind a view restriction: never in public results
     reader: str = ""  # the reader's code in PREFERENCE ("en", "ru", "all"): what ``reader_codes`` lists
     _fallback_ids: list | None = field(default=None, repr=False)
+
+    @property
+    def locale_id(self):
+        """The preferred locale, or None when none of the reader's languages exists."""
+        return self.ordered[0] if self.ordered else None
 
     @property
     def fallback_ids(self):
@@ -105,5 +109,5 @@ def build_scope(locale_code):
     locales = dict(Locale.objects.filter(language_code__in=codes).values_list("language_code", "id"))
     ordered = [locales[code] for code in codes if code in locales]
     if not ordered:
-        return Scope(None, [], [], reader(locale_code))
-    return Scope(ordered[0], ordered, _private_ids(), reader(locale_code))
+        return Scope([], [], reader(locale_code))
+    return Scope(ordered, _private_ids(), reader(locale_code))

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import prefetch_related_objects
+from django.db.models import Case, When, prefetch_related_objects
 from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
@@ -194,7 +194,7 @@ def public_files(models, with_text=(), terms=()):
     database with the restrictions as they are now (the index may lag behind a collection made
     private): the languages of every page, the text of the pages in ``with_text`` (around the
     first of ``terms`` in each file).  A page type
-    names its file rows in ``search_file_rows``; one or two queries per kind of row."""
+    names its file rows in ``search_file_rows``; one query per kind of row."""
     from django.conf import settings
 
     from cms.models.documents import restricted_collection_ids
@@ -207,20 +207,18 @@ def public_files(models, with_text=(), terms=()):
     private = restricted_collection_ids()
     for row_model, page_ids in by_rows.items():
         rows = row_model.objects.filter(page_id__in=page_ids, document__isnull=False)
-        rows = rows.exclude(document__collection_id__in=private)
+        rows = rows.exclude(document__collection_id__in=private).order_by("page_id", "sort_order")
+        # the text only where it is wanted: no more than the index holds, and only the stretch a
+        # snippet can come from is kept
+        head = Substr("document__extracted_text", 1, settings.SEARCH_TEXT_MAX_CHARS)
+        wanted = Case(When(page_id__in=[pk for pk in page_ids if pk in with_text], then=head), default=None)
         languages = defaultdict(set)
-        for page_id, language in rows.values_list("page_id", "document__language"):
+        for page_id, language, text in rows.values_list("page_id", "document__language", wanted):
             languages[page_id].add(language)
+            if text:
+                files[page_id]["texts"].append(excerpt(text, terms))
         for page_id, found in languages.items():
             files[page_id]["languages"] = sorted(found)
-        wanted = [page_id for page_id in page_ids if page_id in with_text]
-        if wanted:
-            rows = rows.filter(page_id__in=wanted).order_by("page_id", "sort_order")
-            # no more than the index holds, and only the stretch a snippet can come from is kept
-            head = Substr("document__extracted_text", 1, settings.SEARCH_TEXT_MAX_CHARS)
-            for page_id, text in rows.values_list("page_id", head):
-                if text:
-                    files[page_id]["texts"].append(excerpt(text, terms))
     return files
 
 

@@ -105,9 +105,14 @@ def _matcher(terms):
     return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE | re.UNICODE)
 
 
-def text_has(text, terms):
+def _first_match(text, terms):
+    """``(matcher, first match or None)`` of ``terms`` in ``text``."""
     matcher = _matcher(tuple(sorted(set(terms))))
-    return bool(matcher and matcher.search(text))
+    return matcher, matcher.search(text) if matcher else None
+
+
+def text_has(text, terms):
+    return _first_match(text, terms)[1] is not None
 
 
 def _texts(obj, fields, top=False):
@@ -150,8 +155,7 @@ def _sentence_start(text, position, size):
 
 def build_snippet(text, terms, size=None):
     size = size or search_settings.get("SEARCH_SNIPPET_CHARS")
-    matcher = _matcher(tuple(sorted(set(terms))))
-    first = matcher.search(text) if matcher else None
+    matcher, first = _first_match(text, terms)
     start = _sentence_start(text, first.start(), size) if first else 0
     end = min(len(text), start + size)
     if end < len(text):
@@ -174,8 +178,7 @@ def excerpt(text, terms, size=None):
     text: around its first match, else its start.  Whitespace-folding and tag-stripping a
     200,000-character text to quote 240 characters of it cost milliseconds per result."""
     size = size or search_settings.get("SEARCH_SNIPPET_CHARS")
-    matcher = _matcher(tuple(sorted(set(terms))))
-    first = matcher.search(text) if matcher else None
+    first = _first_match(text, terms)[1]
     position = first.start() if first else 0
     start = max(0, position - size * 3)
     if start:  # from a word boundary
