@@ -6,6 +6,6 @@ class CmsConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import signal_handlers
+        from . import signal_handlers, sites  # noqa: F401  (sites: its receivers keep the site cache current)
 
         signal_handlers.register()

@@ -11,8 +11,9 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Case, When, prefetch_related_objects
+from django.db.models import Case, F, Func, IntegerField, TextField, When, prefetch_related_objects
 from django.db.models.functions import Substr
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
@@ -126,6 +127,7 @@ def _results_from_pages(outcome, params, scope, terms, request):
                 hit.snippet or (best_snippet(page, terms, params.locale) if terms else ""),
                 request,
             )
+            | {"partial": hit.partial}
             for hit, page in found
         ]
     return results, suggestion
@@ -184,6 +186,7 @@ def _results_from_index(strategy, outcome, params, scope, terms, request):
                 "snippet": hit.snippet or (snippets[hit.page_id][0] if terms else ""),
                 "score": round(hit.score, 4),
                 "file_languages": files[hit.page_id]["languages"],
+                "partial": hit.partial,
             }
         )
     return results, suggestion
@@ -210,7 +213,7 @@ def public_files(models, with_text=(), terms=()):
         rows = rows.exclude(document__collection_id__in=private).order_by("page_id", "sort_order")
         # the text only where it is wanted: no more than the index holds, and only the stretch a
         # snippet can come from is kept
-        head = Substr("document__extracted_text", 1, settings.SEARCH_TEXT_MAX_CHARS)
+        head = _head("document__extracted_text", settings.SEARCH_TEXT_MAX_CHARS)
         wanted = Case(When(page_id__in=[pk for pk in page_ids if pk in with_text], then=head), default=None)
         languages = defaultdict(set)
         for page_id, language, text in rows.values_list("page_id", "document__language", wanted):
@@ -220,6 +223,27 @@ def public_files(models, with_text=(), terms=()):
         for page_id, found in languages.items():
             files[page_id]["languages"] = sorted(found)
     return files
+
+
+class OctetLength(Func):
+    """A text's length in bytes: on PostgreSQL read from the value's header, without decompressing it."""
+
+    function = "OCTET_LENGTH"
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="LENGTH(CAST(%(expressions)s AS BLOB))", **extra_context)
+
+
+def _head(field, chars):
+    """The first ``chars`` characters of a text field.  ``SUBSTRING`` alone counts the characters
+    of every text, however short (on PostgreSQL: 8 ms, where reading the 20 texts of a page of
+    results whole took 2); a text of no more bytes than ``chars`` is read as it is."""
+    return Case(
+        When(LessThanOrEqual(OctetLength(field), chars), then=F(field)),
+        default=Substr(field, 1, chars),
+        output_field=TextField(),
+    )
 
 
 def _indexed_texts(model, source):

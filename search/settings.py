@@ -13,8 +13,9 @@ DEFAULTS = {
     "SEARCH_SYNONYMS_CACHE_SECONDS": 3600,
     # Functions returning groups of same-meaning terms across languages (see crosslang.py).
     "SEARCH_TERM_SOURCES": ["search.crosslang.state_names", "search.crosslang.termbase"],
-    # A long question whose words all match fewer pages than this also finds pages with most of them.
-    "SEARCH_SECOND_PASS_BELOW": 3,
+    # A query of several words that fewer pages than this match (all the words of a short query,
+    # most of a long one) is followed by the pages with some of its words, marked as such.
+    "SEARCH_FILL_BELOW": 10,
     # Seconds a failed engine is not asked again before searches try it anew (circuit breaker).
     "SEARCH_ENGINE_RETRY_AFTER": 30,
     # The engine's shard request cache for the count and facets of a query (None: the index's own

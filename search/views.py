@@ -83,7 +83,7 @@ def search_api(request):
             return JsonResponse({"error": _("q is required for autocomplete."), "parameter": "q"}, status=400)
         return JsonResponse({"results": run_autocomplete(params.q, params.locale)})
     outcome = run_search(params, request)
-    keys = ("title", "url", "type", "locale", "date", "snippet", "score", "file_languages")
+    keys = ("title", "url", "type", "locale", "date", "snippet", "score", "file_languages", "partial")
     return JsonResponse(
         {
             "count": outcome["count"],

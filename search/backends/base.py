@@ -13,6 +13,7 @@ class Hit:
     # The engine's stored copy of what a result shows ({field name: value}: the snippet fields,
     # kind, date and file languages), so the page itself need not be loaded; None elsewhere.
     source: dict | None = None
+    partial: bool = False  # has only some of the reader's words: follows every page with enough
 
 
 @dataclass

@@ -17,8 +17,6 @@ from ..facets import keys_for_pages
 from .base import Hit, Outcome, SearchStrategy, count_facets, matches
 from .second_pass import NoSecondPass, second_pass_for
 
-ALL_WORDS_UP_TO = 3  # as the engines' MINIMUM_SHOULD_MATCH: a short query needs all its words
-
 
 class DatabaseStrategy(SearchStrategy):
     name = "database"
@@ -33,26 +31,28 @@ class DatabaseStrategy(SearchStrategy):
         return [(page.id, float(getattr(page, "_score", 0) or 0)) for page in results]
 
     def matched(self, params, scope):
-        """``([(page_id, score)], suggestion)``: every page in scope matching the text, best first.
+        """``([(page_id, score)], suggestion, partial ids)``: every page in scope matching the text,
+        best first.
 
-        All words first.  For a question longer than three words that finds fewer than
-        ``SEARCH_SECOND_PASS_BELOW`` pages, pages with any of its words follow (the engines'
-        minimum-should-match, approximately); a query finding nothing at all gets the backend's
-        second pass (misspellings)."""
+        All words first; a query finding nothing gets the backend's second pass (misspellings
+        corrected).  When fewer than ``SEARCH_FILL_BELOW`` pages are found so, the pages with any
+        of the words follow (``partial``; the engines do the same after their minimum-should-match,
+        which asks for most of a long question's words, not all)."""
         queryset = scope.queryset()
         if not params.tokens:
-            return [(pk, 0.0) for pk in queryset.values_list("id", flat=True)], ""
+            return [(pk, 0.0) for pk in queryset.values_list("id", flat=True)], "", set()
         rows = self.ranked(queryset, params.search_query())
         if rows and any(not isinstance(clause, str) for clause in params.clauses()):
             rows = self.own_words_first(queryset, params, rows)
-        below = search_settings.get("SEARCH_SECOND_PASS_BELOW")
-        if len(rows) < below and len(params.clauses()) > ALL_WORDS_UP_TO:
-            rows = _merge(rows, self.ranked(queryset, params.search_query("or")))
         suggestion = ""
-        if not rows:
-            extra, suggestion = self.second_pass.find(queryset, params)
-            rows = _merge(rows, extra)
-        return rows, suggestion
+        if not rows:  # misspelled, perhaps: the words corrected, before any page with only some of them
+            rows, suggestion = self.second_pass.find(queryset, params)
+        partial = set()
+        if len(rows) < search_settings.get("SEARCH_FILL_BELOW") and len(params.clauses()) > 1:
+            strict = len(rows)
+            rows = _merge(rows, self.ranked(queryset, params.search_query("or")))
+            partial = {pk for pk, _score in rows[strict:]}
+        return rows, suggestion, partial
 
     def own_words_first(self, queryset, params, rows):
         """Pages with the reader's own words before those found only through a synonym, a state's
@@ -64,7 +64,7 @@ class DatabaseStrategy(SearchStrategy):
         return [row for row in rows if row[0] in own] + [row for row in rows if row[0] not in own]
 
     def search(self, params, scope):
-        matched, suggestion = self.matched(params, scope)
+        matched, suggestion, partial = self.matched(params, scope)
         keys = keys_for_pages([pk for pk, _score in matched])
         empty = {
             "type": set(),
@@ -79,9 +79,10 @@ class DatabaseStrategy(SearchStrategy):
         facets = count_facets([k for _pk, _s, k in keyed], params.filters)
         kept = [(pk, score, k) for pk, score, k in keyed if matches(k, params.filters)]
         if params.sort == "date" or not params.tokens:
-            kept.sort(key=lambda row: _date_key(row[2]["date"]), reverse=True)
+            # newest first, the pages with only some of the words after all the others
+            kept.sort(key=lambda row: (row[0] not in partial, _date_key(row[2]["date"])), reverse=True)
         window = kept[params.offset : params.offset + params.page_size]
-        hits = [Hit(pk, score) for pk, score, _k in window]
+        hits = [Hit(pk, score, partial=pk in partial) for pk, score, _k in window]
         return Outcome(count=len(kept), hits=hits, facets=facets, suggestion=suggestion)
 
     def autocomplete(self, text, scope, limit=8):
@@ -125,7 +126,7 @@ class FallbackStrategy(DatabaseStrategy):
         if clauses:
             queryset = queryset.filter(reduce(and_, [self._clause_q(c) for c in clauses]))
         ids = list(queryset.values_list("id", flat=True).order_by("-first_published_at")[:5000])
-        return [(pk, 0.0) for pk in ids], ""
+        return [(pk, 0.0) for pk in ids], "", set()
 
     @staticmethod
     def _clause_q(clause):

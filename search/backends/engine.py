@@ -34,7 +34,8 @@ BUCKETS = 500
 # All words of up to three, three of four or five, half of a longer question (its function
 # words do not count: they are left out of the matching clauses and only help the ranking).
 MINIMUM_SHOULD_MATCH = "3<-1 4<-2 5<50%"
-# When that finds nothing, pages with any of the words (ranked as usual) rather than no answer.
+# When that finds fewer than SEARCH_FILL_BELOW pages, the pages with some of the words follow
+# them (ranked as usual among themselves): a long question's best answer often lacks one of its words.
 RELAXED = "1"
 # Field weights of the ranking clause: title > summary > body > file text (by search field name).
 FIELD_WEIGHTS = {
@@ -150,22 +151,22 @@ class EngineStrategy(SearchStrategy):
             return {"terms": {self.col("content_type"): type_content_type_ids(values)}}
         return {"bool": {"should": [{"terms": {col: values}} for col in self.columns[name]], "minimum_should_match": 1}}
 
-    def text_query(self, params, minimum_should_match=MINIMUM_SHOULD_MATCH):
+    def text_query(self, params, minimum_should_match=MINIMUM_SHOULD_MATCH, fuzzy=False):
         """Which pages match (each clause over ``_all_text``, with a minimum-should-match) and how
         they rank (field weights, then phrase and proximity boosts on top)."""
         if not params.tokens:
             compiler = self.backend.query_compiler_class(Page.objects.all(), MATCH_ALL, order_by_relevance=True)
             return compiler.get_inner_query()
-        content = [c for c in params.clauses() if not isinstance(c, str) or c.casefold() not in STOPWORDS]
-        clauses = [self.clause_query(clause) for clause in content or params.clauses()]
         text = " ".join(params.tokens)
         weighted = {"multi_match": {"query": text, "fields": self.columns["_weighted"], "tie_breaker": 0.3}}
-        return {
-            "bool": {
-                "must": [{"bool": {"should": clauses, "minimum_should_match": minimum_should_match}}],
-                "should": [weighted],
-            }
-        }
+        return {"bool": {"must": [self.matching(params, minimum_should_match, fuzzy)], "should": [weighted]}}
+
+    def matching(self, params, minimum_should_match=MINIMUM_SHOULD_MATCH, fuzzy=False):
+        """Which pages have enough of the reader's words: one clause per word or synonym group
+        (``fuzzy``: each word also within a few edits)."""
+        content = [c for c in params.clauses() if not isinstance(c, str) or c.casefold() not in STOPWORDS]
+        clauses = [self.clause_query(clause, fuzzy) for clause in content or params.clauses()]
+        return {"bool": {"should": clauses, "minimum_should_match": minimum_should_match}}
 
     def phrase_rescore(self, params, clauses):
         """Phrases lift the best ``RESCORE_WINDOW`` pages of each shard: the reader's words as a
@@ -211,28 +212,31 @@ class EngineStrategy(SearchStrategy):
         }
 
     @staticmethod
-    def clause_query(clause):
-        """One word (exact, else within ``AUTO`` edits, first letter kept) or one synonym group
-        (the reader's words first, the group's other terms weighted lower).  A name of several
-        words matches by its words; as a phrase it ranks higher (``phrase_rescore``)."""
+    def clause_query(clause, fuzzy=False):
+        """One word (exact; with ``fuzzy``, else within ``AUTO`` edits, first letter kept) or one
+        synonym group (the reader's words first, the group's other terms weighted lower).  A name of
+        several words matches by its words; as a phrase it ranks higher (``phrase_rescore``)."""
         own, *alternatives = [clause] if isinstance(clause, str) else clause
         queries = [
             # a known name of several words ("International Organisation for Migration") counts in
             # full only as a phrase; its words scattered over a page count as little as an alternative
             {"match": {"_all_text": {"query": own, "operator": "and", "boost": OWN_BAG if " " in own else OWN_WORDS}}},
-            {
-                "match": {
-                    "_all_text": {
-                        "query": own,
-                        "operator": "and",
-                        "fuzziness": "AUTO",
-                        "prefix_length": 1,
-                        "max_expansions": 30,
-                        "boost": FUZZY,
+        ]
+        if fuzzy:
+            queries.append(
+                {
+                    "match": {
+                        "_all_text": {
+                            "query": own,
+                            "operator": "and",
+                            "fuzziness": "AUTO",
+                            "prefix_length": 1,
+                            "max_expansions": 30,
+                            "boost": FUZZY,
+                        }
                     }
                 }
-            },
-        ]
+            )
         # An alternative's words need not stand together: a Russian "миграционный профиль" finds an
         # English "country profile of migration"; the phrase ranks above.
         queries += [
@@ -251,18 +255,18 @@ class EngineStrategy(SearchStrategy):
             aggs[name] = {"filter": {"bool": {"filter": others}}, "aggs": inner}
         return aggs
 
-    def body(self, params, scope, minimum_should_match=MINIMUM_SHOULD_MATCH):
+    def body(self, params, scope, minimum_should_match=MINIMUM_SHOULD_MATCH, *, fuzzy=False, **page):
+        """The whole search in one body; ``besides`` (a minimum-should-match) leaves out the
+        pages that match with it: the pages that follow those (``search``)."""
+        query = {"must": self.text_query(params, minimum_should_match, fuzzy), "filter": [self.scope_filter(scope)]}
+        if page.get("besides") is not None:
+            query["must_not"] = [self.matching(params, page["besides"], fuzzy)]
         body = {
-            "query": {
-                "bool": {
-                    "must": self.text_query(params, minimum_should_match),
-                    "filter": [self.scope_filter(scope)],
-                }
-            },
+            "query": {"bool": query},
             "post_filter": {"bool": {"filter": [self.facet_filter(n, v) for n, v in params.filters.items()]}},
             "aggs": self.aggregations(params),
-            "from": params.offset,
-            "size": params.page_size,
+            "from": page.get("offset", params.offset),
+            "size": page.get("size", params.page_size),
             "track_total_hits": True,
             "_source": {"includes": sorted(self.columns["_fields"])},
             "stored_fields": ["pk"],
@@ -286,18 +290,21 @@ class EngineStrategy(SearchStrategy):
         return [self.backend.mapping_class(Publication).get_field_column_name(FilterField("publication_date"))]
 
     # -- API -----------------------------------------------------------------------------------
-    def searches(self, params, scope, minimum_should_match=MINIMUM_SHOULD_MATCH):
+    def searches(self, params, scope, minimum_should_match=MINIMUM_SHOULD_MATCH, *, fuzzy=False, **page):
         """Two bodies for one ``_msearch``: the page of results (ranked, rescored, with no count and
         no facets: the engine may then skip pages that cannot reach it) and the count with the
         facets (every match, unranked: a filter).  Together they cost about two thirds of one body
         doing both, where every match had to be scored for the facets' sake; the engine runs them
         side by side, and may answer the second from its request cache while the index is unchanged."""
-        body = self.body(params, scope, minimum_should_match)
+        body = self.body(params, scope, minimum_should_match, fuzzy=fuzzy, **page)
         query = body["query"]["bool"]
         results = {key: value for key, value in body.items() if key != "aggs"}
         results["track_total_hits"] = False
+        # every match (those left out of the ranked page by ``besides`` too), by the matching
+        # clauses alone: the ranking's own clauses cost time here and change nothing
+        matching = self.matching(params, minimum_should_match, fuzzy) if params.tokens else query["must"]
         counts = {
-            "query": {"bool": {"filter": [query["must"], *query["filter"]]}},
+            "query": {"bool": {"filter": [matching, *query["filter"]]}},
             "post_filter": body["post_filter"],
             "aggs": body["aggs"],
             "size": 0,
@@ -317,14 +324,29 @@ class EngineStrategy(SearchStrategy):
         return responses
 
     def search(self, params, scope):
+        """The reader's words as they are; when fewer than ``SEARCH_FILL_BELOW`` pages have enough
+        of them, again with misspellings allowed (each word within a few edits: a fuzzy word is a
+        disjunction of up to 30 terms, a fifth of the query's time over 10,000 matches, and a
+        query that many pages answer is spelled right); and if that still finds few, the pages
+        with some of the words follow."""
+        fill_below = search_settings.get("SEARCH_FILL_BELOW")
         results, counts = self.msearch(self.searches(params, scope))
-        if not counts["hits"]["total"]["value"] and len(params.clauses()) > 1:
-            # no page has enough of the words: any of them, best first, beats no answer
-            results, counts = self.msearch(self.searches(params, scope, RELAXED))
-        hits = [
-            Hit(int(hit["fields"]["pk"][0]), float(hit.get("_score") or 0), source=self._source(hit))
-            for hit in results["hits"]["hits"]
-        ]
+        if counts["hits"]["total"]["value"] < fill_below and params.tokens:
+            results, counts = self.msearch(self.searches(params, scope, fuzzy=True))
+        hits = self._hits(results)
+        strict = counts["hits"]["total"]["value"]
+        if strict < fill_below and len(params.clauses()) > 1:
+            # Few pages have enough of the words: the pages with some of them follow, best first
+            # (they rank below every page with enough, whatever their scores).  The count and the
+            # facets are those of all of them.
+            offset = max(0, params.offset - strict)
+            size = params.page_size - len(hits)
+            results, counts = self.msearch(
+                self.searches(
+                    params, scope, RELAXED, offset=offset, size=size, besides=MINIMUM_SHOULD_MATCH, fuzzy=True
+                )
+            )
+            hits += self._hits(results, partial=True)
         facets = {}
         for name in FACETS:
             agg = counts["aggregations"][name]
@@ -337,6 +359,12 @@ class EngineStrategy(SearchStrategy):
             facets[name] = facet_counts
         # fuzziness found the pages of a misspelled query: its correction comes from their words
         return Outcome(count=counts["hits"]["total"]["value"], hits=hits, facets=facets, suggest_from_results=True)
+
+    def _hits(self, results, partial=False):
+        return [
+            Hit(int(hit["fields"]["pk"][0]), float(hit.get("_score") or 0), source=self._source(hit), partial=partial)
+            for hit in results["hits"]["hits"]
+        ]
 
     def _source(self, hit):
         fields = self.columns["_fields"]

@@ -11,10 +11,23 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def titles(client, q, **params):
+def results(client, q, **params):
     response = client.get("/api/search/", {"q": q, **params})
     assert response.status_code == 200, response.content
-    return [item["title"] for item in response.json()["results"]]
+    return response.json()["results"]
+
+
+def titles(client, q, **params):
+    """Every result's title, the pages with only some of the words included."""
+    return [item["title"] for item in results(client, q, **params)]
+
+
+def matches(client, q, **params):
+    """The titles of the pages with enough of the words (not those that follow them)."""
+    found = results(client, q, **params)
+    partial = [item["partial"] for item in found]
+    assert partial == sorted(partial), "a page with only some of the words ranks above one with enough"
+    return [item["title"] for item in found if not item["partial"]]
 
 
 def test_a_long_question_finds_a_publication_lacking_one_of_its_words(client, make_publication):
@@ -26,10 +39,32 @@ def test_a_long_question_finds_a_publication_lacking_one_of_its_words(client, ma
     assert found[0] == "Handbook on labour migration and return of okapi workers"
 
 
-def test_a_short_query_still_needs_all_its_words(client, make_publication):
+def test_a_short_query_ranks_the_pages_with_all_its_words_first_and_marks_the_others(client, make_publication):
     make_publication("Quagga border statistics", summary="Counts at the border.")
     make_publication("Quagga asylum statistics", summary="Counts of applications.")
-    assert titles(client, "quagga asylum") == ["Quagga asylum statistics"]
+    found = [(item["title"], item["partial"]) for item in results(client, "quagga asylum")]
+    assert found[0] == ("Quagga asylum statistics", False)
+    assert ("Quagga border statistics", True) in found
+    assert all(partial for _title, partial in found[1:])
+
+
+def test_pages_with_only_some_of_the_words_stay_out_when_enough_have_them_all(client, make_publication):
+    for number in range(10):
+        make_publication(f"Numbat asylum report {number}", summary="Numbat asylum counts.")
+    make_publication("Numbat border report", summary="Counts at the border.")
+    found = results(client, "numbat asylum")
+    assert len(found) == 10
+    assert not any(item["partial"] for item in found)
+
+
+def test_the_search_page_says_which_results_have_only_some_of_the_words(client, make_publication):
+    make_publication("Axolotl asylum statistics", summary="Counts of applications.")
+    make_publication("Axolotl border statistics", summary="Counts at the border.")
+    html = client.get("/search/", {"q": "axolotl asylum"}).content.decode()
+    assert html.count("data-partial") == 1
+    full, note = html.index("Axolotl asylum statistics"), html.index("data-partial")
+    assert full < note < html.index("Axolotl border statistics")
+    assert "These have only some of your words" in html
 
 
 def test_misspelled_english_words_find_the_publication(client, make_publication):
@@ -50,8 +85,8 @@ def test_a_misspelled_russian_word_finds_the_publication(client, make_publicatio
 def test_american_spelling_finds_british_and_the_reverse(client, make_publication):
     make_publication("Narwhal labour mobility review", summary="Organisation of seasonal work.")
     make_publication("Narwhal labor market note", summary="Organization of employment services.")
-    assert set(titles(client, "narwhal labor")) == {"Narwhal labour mobility review", "Narwhal labor market note"}
-    assert set(titles(client, "narwhal organisation")) == {
+    assert set(matches(client, "narwhal labor")) == {"Narwhal labour mobility review", "Narwhal labor market note"}
+    assert set(matches(client, "narwhal organisation")) == {
         "Narwhal labour mobility review",
         "Narwhal labor market note",
     }
@@ -60,7 +95,7 @@ def test_american_spelling_finds_british_and_the_reverse(client, make_publicatio
 def test_a_state_named_in_russian_finds_an_english_only_publication(client, make_publication):
     make_publication("Okapi profile of Georgia", summary="Emigration and return from Georgia.")
     make_publication("Okapi profile of Armenia", summary="Emigration and return from Armenia.")
-    assert titles(client, "Армении okapi", locale="all") == ["Okapi profile of Armenia"]
+    assert matches(client, "Армении okapi", locale="all") == ["Okapi profile of Armenia"]
 
 
 def snippet(client, q, **params):
@@ -129,7 +164,7 @@ def test_a_termbase_term_in_russian_finds_an_english_only_publication_ranked_bel
         file_text="Торговля людьми остаётся общей проблемой.",
         file_language="ru",
     )
-    found = titles(client, "торговля людьми dugong", locale="all")
+    found = matches(client, "торговля людьми dugong", locale="all")
     assert found == ["Dugong note (Russian)", "Dugong review of trafficking in human beings"]
 
 
@@ -166,7 +201,7 @@ def test_a_page_of_results_costs_no_query_per_result(client, make_publication):
 
 def test_a_states_adjective_finds_the_state(client, make_publication):
     make_publication("Serval note on refugees from Ukraine", summary="Reception of refugees from Ukraine.")
-    assert titles(client, "serval Ukrainian refugees") == ["Serval note on refugees from Ukraine"]
+    assert matches(client, "serval Ukrainian refugees") == ["Serval note on refugees from Ukraine"]
 
 
 def test_english_adjectives_of_state_names():
