@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Case, F, Func, IntegerField, TextField, When, prefetch_related_objects
+from django.db.models import Case, F, Func, IntegerField, TextField, Value, When, prefetch_related_objects
 from django.db.models.functions import Substr
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext as _
@@ -213,8 +213,9 @@ def public_files(models, with_text=(), terms=()):
         rows = rows.exclude(document__collection_id__in=private).order_by("page_id", "sort_order")
         # the text only where it is wanted: no more than the index holds, and only the stretch a
         # snippet can come from is kept
+        quoted = [pk for pk in page_ids if pk in with_text]
         head = _head("document__extracted_text", settings.SEARCH_TEXT_MAX_CHARS)
-        wanted = Case(When(page_id__in=[pk for pk in page_ids if pk in with_text], then=head), default=None)
+        wanted = Case(When(page_id__in=quoted, then=head), default=None) if quoted else Value(None, TextField())
         languages = defaultdict(set)
         for page_id, language, text in rows.values_list("page_id", "document__language", wanted):
             languages[page_id].add(language)

@@ -1,6 +1,7 @@
 """The request's site is looked up once, then kept until a site or a root page changes (cms.sites)."""
 
 import pytest
+
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

@@ -49,3 +49,33 @@ def test_inflected_forms_of_a_synonym_still_expand_but_look_alikes_do_not():
     assert {"Kyrgyzstan", "Kyrgyz Republic"} <= set(params("q=Кыргызстане").clauses()[0])
     assert {"readmission", "реадмиссия"} <= set(params("q=returns").clauses()[0])
     assert params("q=Australia").clauses() == ["Australia"]
+
+
+@pytest.mark.parametrize(
+    "text, terms",
+    [
+        ("The readmission agreement; Readmission of persons", ["readmission"]),
+        ("Pre-readmission talks, then readmissions", ["readmission"]),
+        ("Соглашение о реадмиссии, трудовая миграция", ["миграция", "реадмиссия"]),
+        ("Ёлка и елка", ["ёлка"]),
+        ("_border x border", ["border"]),
+        ("İstanbul and Turkey's border", ["turkey"]),  # a letter whose lower case is longer
+        ("nothing to see here", ["asylum"]),
+    ],
+)
+def test_the_first_match_of_a_long_text_is_found_where_the_snippet_marks_it(text, terms):
+    from search.snippets import _first_match, first_position
+
+    match = _first_match(text, terms)[1]
+    assert first_position(text, terms) == (match.start() if match else None)
+
+
+@pytest.mark.django_db
+def test_a_files_text_is_read_to_the_indexs_limit_whatever_its_length():
+    from cms.models import Document
+    from search.service import _head
+
+    short = Document.objects.create(title="short", extracted_text="Пять слов")  # 9 characters, 17 bytes
+    long = Document.objects.create(title="long", extracted_text="Реадмиссия лиц")
+    heads = dict(Document.objects.filter(pk__in=[short.pk, long.pk]).values_list("title", _head("extracted_text", 10)))
+    assert heads == {"short": "Пять слов", "long": "Реадмиссия"}
