@@ -102,4 +102,6 @@ def test_a_really_frozen_node_falls_back_and_answers_again_once_thawed(client, m
         assert time.monotonic() - started < 6
         assert data["backend"] == "fallback" and data["count"] == 1
     data = client.get("/api/search/", {"q": "thaw probe okapi"}).json()
-    assert data["backend"] == "engine" and data["count"] == 1
+    # (pages with only some of the words may follow it: another test's "probe" or "okapi")
+    full = [item["title"] for item in data["results"] if not item["partial"]]
+    assert data["backend"] == "engine" and full == ["Thaw probe okapi"]
