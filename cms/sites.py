@@ -76,13 +76,8 @@ def _site_changed(sender, **kwargs):
 
 @receiver(post_save)
 @receiver(post_delete)
+@receiver(post_page_move)
 def _root_page_changed(sender, instance, **kwargs):
     # a site's root page is at depth 2 (its translations too); the cached site holds a copy of it
     if isinstance(instance, Page) and instance.depth is not None and instance.depth <= 2:
-        forget_sites()
-
-
-@receiver(post_page_move)
-def _page_moved(sender, instance, **kwargs):
-    if instance.depth is not None and instance.depth <= 2:
         forget_sites()

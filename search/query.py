@@ -52,6 +52,12 @@ class SearchParams:
         return tokenize(self.q)
 
     @property
+    def words(self):
+        """The reader's words that count (not "the", "of", "в"): with two or more, a page with
+        only some of them may still be worth showing (``SEARCH_FILL_BELOW``)."""
+        return content_words(self.tokens)
+
+    @property
     def offset(self):
         return (self.page - 1) * self.page_size
 
@@ -77,11 +83,24 @@ class SearchParams:
             clauses = [c for c in clauses if not isinstance(c, str) or c.casefold() not in STOPWORDS] or clauses
         if all(isinstance(clause, str) for clause in clauses):
             return PlainText(" ".join(clauses), operator=operator)
-        parts = [
-            PlainText(clause) if isinstance(clause, str) else Or([PlainText(term, operator="and") for term in clause])
-            for clause in clauses
-        ]
+        loose = operator == "or" and len(clauses) == 1
+        parts = [PlainText(c) if isinstance(c, str) else self._group_query(c, loose) for c in clauses]
         return parts[0] if len(parts) == 1 else (And(parts) if operator == "and" else Or(parts))
+
+    @staticmethod
+    def _group_query(clause, loose=False):
+        """Any term of a synonym group, each with all its words; ``loose`` (an OR pass of a query
+        that is one group's term) the reader's own words of it count one by one too ("интеграция
+        мигрантов" finds a page on the "интеграции" of foreigners)."""
+        terms = [PlainText(term, operator="and") for term in clause]
+        own = content_words(tokenize(clause[0]))
+        if loose and len(own) > 1:
+            terms.append(PlainText(" ".join(own), operator="or"))
+        return Or(terms)
+
+
+def content_words(tokens):
+    return [token for token in tokens if token.casefold() not in STOPWORDS]
 
 
 def check_query(q):

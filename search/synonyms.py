@@ -90,6 +90,13 @@ def same_word(query_token, term_token):
     return query_token in (term_token + "s", term_token + "es")
 
 
+def same_term(own, term):
+    """``term`` is the reader's ``own`` words in another spelling or form (labour ~ labor,
+    International Organisation ~ Organization, Кыргызстане ~ Кыргызстан): it ranks as their own."""
+    mine, theirs = [fold(t) for t in tokenize(own)], [fold(t) for t in tokenize(term)]
+    return len(mine) == len(theirs) and all(same_word(q, t) for q, t in zip(mine, theirs))
+
+
 def expand(tokens):
     """Split ``tokens`` into clauses: a plain token (str) or a list of alternatives.
 

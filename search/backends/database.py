@@ -48,7 +48,7 @@ class DatabaseStrategy(SearchStrategy):
         if not rows:  # misspelled, perhaps: the words corrected, before any page with only some of them
             rows, suggestion = self.second_pass.find(queryset, params)
         partial = set()
-        if len(rows) < search_settings.get("SEARCH_FILL_BELOW") and len(params.clauses()) > 1:
+        if len(rows) < search_settings.get("SEARCH_FILL_BELOW") and len(params.words) > 1:
             strict = len(rows)
             rows = _merge(rows, self.ranked(queryset, params.search_query("or")))
             partial = {pk for pk, _score in rows[strict:]}

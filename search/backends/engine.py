@@ -20,7 +20,8 @@ from cms.reader_scope import READER_CODES_FIELD
 
 from .. import settings as search_settings
 from ..facets import type_content_type_ids, type_label
-from ..query import FACETS, STOPWORDS
+from ..query import FACETS, STOPWORDS, content_words
+from ..synonyms import same_term, tokenize
 from .base import Hit, Outcome, SearchStrategy
 
 FACET_FIELDS = {
@@ -62,6 +63,13 @@ LONG_FIELDS = ("file_text",)
 RESCORE_WINDOW = 100  # pages per shard whose phrase and proximity are looked at
 OWN_WORDS, FUZZY, ALTERNATIVE = 2.0, 0.6, 1.2  # an exact word outranks a corrected or translated one
 OWN_BAG = ALTERNATIVE * 0.8  # the words of a name or an alternative, not as a phrase
+
+
+def word_count(term):
+    """How many words of ``term`` count (function words do not): a clause's weight is shared
+    among them, so a long name ("International Centre for Migration Policy Development" for
+    "ICMPD") weighs what one word weighs, not six."""
+    return max(1, len(content_words(tokenize(term))))
 
 
 def _all_page_models():
@@ -157,15 +165,23 @@ class EngineStrategy(SearchStrategy):
         if not params.tokens:
             compiler = self.backend.query_compiler_class(Page.objects.all(), MATCH_ALL, order_by_relevance=True)
             return compiler.get_inner_query()
-        text = " ".join(params.tokens)
-        weighted = {"multi_match": {"query": text, "fields": self.columns["_weighted"], "tie_breaker": 0.3}}
+        # the reader's words in the weighted fields, in either spelling (labour, labor)
+        words = list(params.tokens)
+        for clause in params.clauses():
+            if not isinstance(clause, str):
+                words += [term for term in clause[1:] if same_term(clause[0], term)]
+        weighted = {"multi_match": {"query": " ".join(words), "fields": self.columns["_weighted"], "tie_breaker": 0.3}}
         return {"bool": {"must": [self.matching(params, minimum_should_match, fuzzy)], "should": [weighted]}}
 
     def matching(self, params, minimum_should_match=MINIMUM_SHOULD_MATCH, fuzzy=False):
         """Which pages have enough of the reader's words: one clause per word or synonym group
         (``fuzzy``: each word also within a few edits)."""
         content = [c for c in params.clauses() if not isinstance(c, str) or c.casefold() not in STOPWORDS]
-        clauses = [self.clause_query(clause, fuzzy) for clause in content or params.clauses()]
+        content = content or params.clauses()
+        # pages with some of the words, when all the words are one name or phrase ("интеграция
+        # мигрантов"): each of its words counts alone too
+        loose = minimum_should_match == RELAXED and len(content) == 1
+        clauses = [self.clause_query(clause, fuzzy, loose) for clause in content]
         return {"bool": {"should": clauses, "minimum_should_match": minimum_should_match}}
 
     def phrase_rescore(self, params, clauses):
@@ -212,36 +228,36 @@ class EngineStrategy(SearchStrategy):
         }
 
     @staticmethod
-    def clause_query(clause, fuzzy=False):
+    def clause_query(clause, fuzzy=False, loose=False):
         """One word (exact; with ``fuzzy``, else within ``AUTO`` edits, first letter kept) or one
-        synonym group (the reader's words first, the group's other terms weighted lower).  A name of
-        several words matches by its words; as a phrase it ranks higher (``phrase_rescore``)."""
+        synonym group: the reader's words (and their other spellings: labour ~ labor) first, the
+        group's other terms (translations, expansions) weighted lower.  A term of several words
+        matches by its words, its weight shared among them; as a phrase it ranks higher
+        (``phrase_rescore``)."""
         own, *alternatives = [clause] if isinstance(clause, str) else clause
-        queries = [
-            # a known name of several words ("International Organisation for Migration") counts in
-            # full only as a phrase; its words scattered over a page count as little as an alternative
-            {"match": {"_all_text": {"query": own, "operator": "and", "boost": OWN_BAG if " " in own else OWN_WORDS}}},
-        ]
+        mine = OWN_WORDS / word_count(own)
+
+        def match(term, boost, **fuzzy_options):
+            return {"match": {"_all_text": {"query": term, "operator": "and", "boost": boost, **fuzzy_options}}}
+
+        queries = [match(own, mine)]
         if fuzzy:
+            queries.append(match(own, mine * FUZZY / OWN_WORDS, fuzziness="AUTO", prefix_length=1, max_expansions=30))
+        # An alternative's words need not stand together: a Russian "миграционный профиль" finds an
+        # English "country profile of migration"; the phrase ranks above.
+        queries += [match(term, mine if same_term(own, term) else OWN_BAG / word_count(term)) for term in alternatives]
+        if loose and word_count(own) > 1:  # (``matching``) each of the reader's words alone
             queries.append(
                 {
                     "match": {
                         "_all_text": {
-                            "query": own,
-                            "operator": "and",
-                            "fuzziness": "AUTO",
-                            "prefix_length": 1,
-                            "max_expansions": 30,
-                            "boost": FUZZY,
+                            "query": " ".join(content_words(tokenize(own))),
+                            "boost": mine,
+                            **({"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 30} if fuzzy else {}),
                         }
                     }
                 }
             )
-        # An alternative's words need not stand together: a Russian "миграционный профиль" finds an
-        # English "country profile of migration"; the phrase ranks above.
-        queries += [
-            {"match": {"_all_text": {"query": term, "operator": "and", "boost": OWN_BAG}}} for term in alternatives
-        ]
         return {"dis_max": {"queries": queries}}
 
     def aggregations(self, params):
@@ -255,18 +271,28 @@ class EngineStrategy(SearchStrategy):
             aggs[name] = {"filter": {"bool": {"filter": others}}, "aggs": inner}
         return aggs
 
-    def body(self, params, scope, minimum_should_match=MINIMUM_SHOULD_MATCH, *, fuzzy=False, **page):
+    def body(
+        self,
+        params,
+        scope,
+        minimum_should_match=MINIMUM_SHOULD_MATCH,
+        *,
+        fuzzy=False,
+        offset=None,
+        size=None,
+        besides=None,
+    ):
         """The whole search in one body; ``besides`` (a minimum-should-match) leaves out the
         pages that match with it: the pages that follow those (``search``)."""
         query = {"must": self.text_query(params, minimum_should_match, fuzzy), "filter": [self.scope_filter(scope)]}
-        if page.get("besides") is not None:
-            query["must_not"] = [self.matching(params, page["besides"], fuzzy)]
+        if besides is not None:
+            query["must_not"] = [self.matching(params, besides, fuzzy)]
         body = {
             "query": {"bool": query},
             "post_filter": {"bool": {"filter": [self.facet_filter(n, v) for n, v in params.filters.items()]}},
             "aggs": self.aggregations(params),
-            "from": page.get("offset", params.offset),
-            "size": page.get("size", params.page_size),
+            "from": params.offset if offset is None else offset,
+            "size": params.page_size if size is None else size,
             "track_total_hits": True,
             "_source": {"includes": sorted(self.columns["_fields"])},
             "stored_fields": ["pk"],
@@ -335,7 +361,7 @@ class EngineStrategy(SearchStrategy):
             results, counts = self.msearch(self.searches(params, scope, fuzzy=True))
         hits = self._hits(results)
         strict = counts["hits"]["total"]["value"]
-        if strict < fill_below and len(params.clauses()) > 1:
+        if strict < fill_below and len(params.words) > 1:
             # Few pages have enough of the words: the pages with some of them follow, best first
             # (they rank below every page with enough, whatever their scores).  The count and the
             # facets are those of all of them.

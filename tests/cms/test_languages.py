@@ -9,19 +9,8 @@ from cms.languages import FILE_LANGUAGES, file_language_choices, file_language_n
 
 @pytest.mark.parametrize(
     ("spelling", "code"),
-    [
-        ("cs", "cs"),
-        ("CES", "cs"),
-        ("cze", "cs"),
-        ("Czech", "cs"),
-        ("pt-BR", "pt"),
-        ("pt_PT", "pt"),
-        ("cnr", "cnr"),
-        ("Montenegrin", "cnr"),
-        ("mt", "mt"),
-        ("other", "und"),
-        ("русский", "ru"),
-    ],
+    [("cs", "cs"), ("CES", "cs"), ("cze", "cs"), ("Czech", "cs"), ("pt-BR", "pt"), ("pt_PT", "pt"),
+     ("cnr", "cnr"), ("Montenegrin", "cnr"), ("mt", "mt"), ("other", "und"), ("русский", "ru")],
 )
 def test_codes_names_and_iso_639_2_spellings_are_understood(spelling, code):
     assert normalise_file_language(spelling) == code

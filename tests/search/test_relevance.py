@@ -177,6 +177,42 @@ def test_a_term_added_to_the_termbase_bridges_the_languages_at_once(client, make
     assert "Manatee study of seasonal work permits" in titles(client, "сезонные разрешения", locale="all")
 
 
+def test_a_query_that_is_one_term_finds_a_page_with_some_of_its_words(client, make_publication):
+    from cms.models import Term
+
+    Term.objects.create(english="tapir resettlement", russian="тапирное переселение")
+    make_publication("Kinkajou review", summary="Тапирное обследование лагерей.", file_language="ru")
+    found = [(item["title"], item["partial"]) for item in results(client, "тапирное переселение", locale="all")]
+    assert ("Kinkajou review", True) in found
+
+
+def test_an_acronym_ranks_above_the_scattered_words_of_its_long_name(client, make_publication):
+    from search.models import SynonymGroup
+
+    terms = "WOMBATCO; Wombat Centre for Orderly Migration Policy Development"
+    SynonymGroup.objects.create(name="WOMBATCO", terms=terms)
+    make_publication(
+        "Annual report of the secretariat",
+        summary="What the secretariat did in the year.",
+        file_text="The secretariat met twice. " * 5 + "WOMBATCO published two studies.",
+    )
+    make_publication(
+        "Wombat centre notes",
+        summary="Orderly policy development for the wombat centre: migration policy and its development.",
+    )
+    assert matches(client, "WOMBATCO")[0] == "Annual report of the secretariat"
+
+
+@pytest.mark.search_engine
+def test_the_other_spelling_of_a_word_ranks_as_the_readers_own(client, make_publication):
+    make_publication("Zebu labour review", summary="Notes.")
+    make_publication(
+        "Zebu notes",
+        summary="A paragraph on cattle, markets and prices that mentions labor once among many other words.",
+    )
+    assert matches(client, "zebu labor")[0] == "Zebu labour review"
+
+
 def test_a_page_of_results_costs_no_query_per_result(client, make_publication):
     """Readers wait for every query a result adds: 2 results and 8 cost the same queries (the
     engines describe results from the index, the database backends load the pages in bulk)."""
