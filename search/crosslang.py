@@ -50,6 +50,43 @@ SPELLING_SUFFIXES = (
     ("ourable", "orable"),
 )
 _WHOLE = {a: b for a, b in SPELLING_PAIRS} | {b: a for a, b in SPELLING_PAIRS}
+# Russian letters as an English loanword is spelled back (трафикинг → trafiking, not ISO 9's
+# letters with diacritics); misspellings allowed then find "trafficking".
+LATIN_LETTERS = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -65,6 +102,18 @@ def spelling_variant(word):
             if lower.endswith(source) and len(lower) - len(source) >= 3:
                 return lower[: -len(source)] + target
     return None
+
+
+def latin_spelling(text):
+    """``text`` with its Cyrillic words in Latin letters (a loanword such as "трафикинг" →
+    "trafiking"), or ``None`` when it has none."""
+    if not re.search("[а-яё]", text, re.IGNORECASE):
+        return None
+    letters = []
+    for ch in text:
+        latin = LATIN_LETTERS.get(ch.lower())
+        letters.append(ch if latin is None else (latin.capitalize() if ch.isupper() else latin))
+    return "".join(letters)
 
 
 def state_names():

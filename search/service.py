@@ -8,6 +8,7 @@ fallback, with a notice for the reader.  A failed engine is not asked again for
 
 import logging
 from collections import defaultdict
+from dataclasses import replace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -24,6 +25,7 @@ from . import settings as search_settings
 from . import versions
 from .backends import get_fallback_strategy, get_strategy
 from .backends.engine import RESULT_FIELDS
+from .crosslang import latin_spelling
 from .facets import label_facets
 from .scope import build_scope
 from .snippets import best_snippet, excerpt, plain, snippet_from
@@ -88,11 +90,19 @@ def run_search(params, request=None):
     with versions.snapshot():  # the caches' versions, read once for the whole search
         scope = build_scope(params.locale)
         strategy, outcome = _call("search", params, scope)
+        latin = latin_spelling(params.q) if params.tokens and not outcome.count else None
+        if latin:  # nothing at all: a loanword in Cyrillic letters, perhaps (трафикинг → trafficking)
+            retry = replace(params, q=latin)
+            strategy_, outcome_ = _call("search", retry, scope)
+            if outcome_.count:
+                strategy, outcome, params = strategy_, outcome_, retry
     terms = params.highlight_terms()
     if outcome.hits and all(hit.source is not None for hit in outcome.hits):
         results, suggestion = _results_from_index(strategy, outcome, params, scope, terms, request)
     else:
         results, suggestion = _results_from_pages(outcome, params, scope, terms, request)
+    if latin and params.q == latin:
+        suggestion = suggestion or latin  # what was searched for, as a "Did you mean"
     notice = ""
     if strategy.name == "fallback":
         notice = _("Full-text search is temporarily unavailable: these results match titles and summaries only.")

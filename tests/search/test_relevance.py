@@ -213,6 +213,13 @@ def test_the_other_spelling_of_a_word_ranks_as_the_readers_own(client, make_publ
     assert matches(client, "zebu labor")[0] == "Zebu labour review"
 
 
+def test_a_loanword_in_cyrillic_letters_finds_the_english_word(client, make_publication):
+    make_publication("Dikdik trafficking review", summary="Victims of trafficking and their protection.")
+    answer = client.get("/api/search/", {"q": "дикдик трафикинг", "locale": "all"}).json()
+    assert "Dikdik trafficking review" in [item["title"] for item in answer["results"]]
+    assert answer["suggestion"].startswith("dikdik")  # the reader is told what was searched for
+
+
 def test_a_page_of_results_costs_no_query_per_result(client, make_publication):
     """Readers wait for every query a result adds: 2 results and 8 cost the same queries (the
     engines describe results from the index, the database backends load the pages in bulk)."""
