@@ -87,22 +87,27 @@ def load_pages(ids, scope=None):
 def run_search(params, request=None):
     """``{"count", "results", "facets", "notice", "backend"}`` for ``params`` (``request``, when
     given, lets the pages' URLs share one look-up of the sites)."""
+    typed = params.q
     with versions.snapshot():  # the caches' versions, read once for the whole search
         scope = build_scope(params.locale)
-        strategy, outcome = _call("search", params, scope)
-        latin = latin_spelling(params.q) if params.tokens and not outcome.count else None
-        if latin:  # nothing at all: a loanword in Cyrillic letters, perhaps (трафикинг → trafficking)
-            retry = replace(params, q=latin)
-            strategy_, outcome_ = _call("search", retry, scope)
-            if outcome_.count:
-                strategy, outcome, params = strategy_, outcome_, retry
+        found = _call("search", params, scope) + (params,)
+        # nothing at all: a loanword in Cyrillic letters, perhaps (трафикинг → trafiking → trafficking)
+        latin = latin_spelling(params.q) if params.tokens and not found[1].count else None
+        if latin:
+            found = _instead(found, latin, scope)
+        # no page has the words as typed: the words corrected from the best pages' own, and searched
+        # for as spelled, so that they rank as words and phrases ("readmision agreemnt")
+        corrected = _correction(*found, scope) if found[1].none_as_typed else ""
+        if corrected:
+            found = _instead(found, corrected, scope)
+        strategy, outcome, params = found
     terms = params.highlight_terms()
     if outcome.hits and all(hit.source is not None for hit in outcome.hits):
         results, suggestion = _results_from_index(strategy, outcome, params, scope, terms, request)
     else:
         results, suggestion = _results_from_pages(outcome, params, scope, terms, request)
-    if latin and params.q == latin:
-        suggestion = suggestion or latin  # what was searched for, as a "Did you mean"
+    if params.q != typed:
+        suggestion = suggestion or params.q  # what was searched for instead, as a "Did you mean"
     notice = ""
     if strategy.name == "fallback":
         notice = _("Full-text search is temporarily unavailable: these results match titles and summaries only.")
@@ -114,6 +119,30 @@ def run_search(params, request=None):
         "suggestion": suggestion,
         "backend": strategy.name,
     }
+
+
+def _instead(found, q, scope):
+    """``(strategy, outcome, params)`` of the search for ``q`` in place of ``found``'s, if it
+    finds anything; else ``found``."""
+    params = replace(found[2], q=q)
+    strategy, outcome = _call("search", params, scope)
+    return (strategy, outcome, params) if outcome.count else found
+
+
+def _correction(strategy, outcome, params, scope):
+    """The reader's words corrected from the titles, summaries and intros of the best pages
+    found (``suggest``), or ``""``."""
+    best = [hit for hit in outcome.hits[:SUGGEST_FROM] if hit.source is not None]
+    titles = dict(
+        Page.objects.filter(id__in=[hit.page_id for hit in best], live=True)
+        .exclude(id__in=scope.private_ids)
+        .values_list("id", "title")
+    )
+    pages = [_Indexed(titles[hit.page_id], hit.source) for hit in best if hit.page_id in titles]
+    if not pages:
+        return ""
+    unmatched = strategy.unmatched_words(params, scope) if hasattr(strategy, "unmatched_words") else ()
+    return suggest_from_pages(params.tokens, pages, unmatched)
 
 
 def _results_from_pages(outcome, params, scope, terms, request):

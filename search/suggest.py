@@ -20,12 +20,12 @@ MIN_WORD = 4  # shorter words are acronyms or function words: never corrected
 SUGGEST_FROM = 5  # the best pages found: their titles, summaries and intros give the corrections
 
 
-def suggest_from_pages(tokens, pages):
+def suggest_from_pages(tokens, pages, unmatched=()):
     """``suggest`` from the words of ``pages``' titles, summaries and intros."""
     texts = []
     for page in pages:
         texts += [page.title, getattr(page, "summary", "") or "", getattr(page, "intro", "") or ""]
-    return suggest(tokens, [word for text in texts for word in WORD.findall(str(text))])
+    return suggest(tokens, [word for text in texts for word in WORD.findall(str(text))], unmatched)
 
 
 def _known(token, words):
@@ -47,8 +47,10 @@ def _known(token, words):
     return False
 
 
-def suggest(tokens, words):
-    """The query with each misspelled word replaced by the nearest of ``words``, or ``""``."""
+def suggest(tokens, words, unmatched=()):
+    """The query with each misspelled word replaced by the nearest of ``words``, or ``""``.
+    ``unmatched``: folded words known to match no page as typed; they are corrected even where a
+    word found begins with them ("proces" is no form of "process", as "migrant" is of "migrants")."""
     found = {}
     for word in words:
         found.setdefault(fold(word), word.lower())
@@ -57,7 +59,10 @@ def suggest(tokens, words):
     corrected, changed = [], False
     for token in tokens:
         folded = fold(token)
-        if len(folded) < MIN_WORD or folded in STOPWORDS or folded in found or _known(folded, found):
+        if len(folded) < MIN_WORD or folded in STOPWORDS or folded in found:
+            corrected.append(token)
+            continue
+        if folded not in unmatched and _known(folded, found):
             corrected.append(token)
             continue
         limit = 1 if len(folded) <= 5 else 2

@@ -24,6 +24,9 @@ class Outcome:
     notice: str = ""  # shown to readers, e.g. when the engine is down
     suggestion: str = ""  # "Did you mean …?": the query with its misspellings corrected
     suggest_from_results: bool = False  # made by the service from the words of the pages found
+    # no page has the words as typed: these were found with misspellings allowed or have only some
+    # of the words (the service searches again with the words corrected from theirs)
+    none_as_typed: bool = False
 
 
 class SearchStrategy:

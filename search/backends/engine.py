@@ -21,7 +21,7 @@ from cms.reader_scope import READER_CODES_FIELD
 from .. import settings as search_settings
 from ..facets import type_content_type_ids, type_label
 from ..query import FACETS, STOPWORDS, content_words
-from ..synonyms import same_term, tokenize
+from ..synonyms import fold, same_term, tokenize
 from .base import Hit, Outcome, SearchStrategy
 
 FACET_FIELDS = {
@@ -357,7 +357,8 @@ class EngineStrategy(SearchStrategy):
         with some of the words follow."""
         fill_below = search_settings.get("SEARCH_FILL_BELOW")
         results, counts = self.msearch(self.searches(params, scope))
-        if counts["hits"]["total"]["value"] < fill_below and params.tokens:
+        exact = counts["hits"]["total"]["value"]
+        if exact < fill_below and params.tokens:
             results, counts = self.msearch(self.searches(params, scope, fuzzy=True))
         hits = self._hits(results)
         strict = counts["hits"]["total"]["value"]
@@ -384,7 +385,28 @@ class EngineStrategy(SearchStrategy):
                         facet_counts[key] = facet_counts.get(key, 0) + bucket["doc_count"]
             facets[name] = facet_counts
         # fuzziness found the pages of a misspelled query: its correction comes from their words
-        return Outcome(count=counts["hits"]["total"]["value"], hits=hits, facets=facets, suggest_from_results=True)
+        return Outcome(
+            count=counts["hits"]["total"]["value"],
+            hits=hits,
+            facets=facets,
+            suggest_from_results=True,
+            none_as_typed=exact == 0 and bool(hits),
+        )
+
+    def unmatched_words(self, params, scope):
+        """The folded words of the query that no page in ``scope`` has as typed (one count each,
+        in one ``_msearch``): a correction must replace them."""
+        words = params.words
+        bodies = [
+            {
+                "query": {"bool": {"must": {"match": {"_all_text": word}}, "filter": [self.scope_filter(scope)]}},
+                "size": 0,
+                "track_total_hits": 1,
+            }
+            for word in words
+        ]
+        answers = self.msearch(bodies) if bodies else []
+        return {fold(word) for word, answer in zip(words, answers, strict=True) if not answer["hits"]["total"]["value"]}
 
     def _hits(self, results, partial=False):
         return [

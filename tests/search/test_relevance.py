@@ -220,6 +220,15 @@ def test_a_loanword_in_cyrillic_letters_finds_the_english_word(client, make_publ
     assert answer["suggestion"].startswith("dikdik")  # the reader is told what was searched for
 
 
+def test_a_misspelled_query_is_answered_as_its_correction(client, make_publication):
+    make_publication("Bandicoot Process overview", summary="The Bandicoot Process is a regional dialogue.")
+    make_publication("Bandicoot counting methods", summary="A process for the bandicoot survey, step by step.")
+    answer = client.get("/api/search/", {"q": "Bandicot Proces"}).json()
+    assert answer["suggestion"] == "bandicoot process"
+    assert matches(client, "Bandicot Proces") == matches(client, "bandicoot process")
+    assert answer["results"][0]["title"] == "Bandicoot Process overview"
+
+
 def test_a_page_of_results_costs_no_query_per_result(client, make_publication):
     """Readers wait for every query a result adds: 2 results and 8 cost the same queries (the
     engines describe results from the index, the database backends load the pages in bulk)."""
