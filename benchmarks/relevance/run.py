@@ -314,7 +314,8 @@ def bm25_baseline():
     strategy = get_strategy()
     if strategy.name != "engine":
         raise SystemExit("--baseline bm25 needs SEARCH_URL to name an engine")
-    fields = [column.split("^")[0] for column in strategy.columns["_weighted"]]
+    weighted = [column.split("^")[0] for column in strategy.columns["_weighted"]]
+    fields = sorted(weighted + strategy.columns["_all_text_only"])
     print(f"    bm25 baseline: multi_match best_fields over {len(fields)} columns: {', '.join(fields)}", flush=True)
 
     def search(query, mapping):
