@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from django.db import connection
 
-from modelsearch.query import Fuzzy
+from modelsearch.query import Fuzzy, PlainText
 
 from ..query import STOPWORDS
 from ..synonyms import fold
@@ -60,20 +60,22 @@ class TrigramSecondPass(NoSecondPass):
         if not words:
             return [], ""
         results = queryset.search(Fuzzy(" ".join(words)), order_by_relevance=True).annotate_score("_score")
-        suggestion = self.suggestion(params, [page.id for page in results[:SUGGEST_FROM]])
+        # the words no page has as typed are corrected even where a found word begins with them
+        unmatched = {fold(word) for word in words if not list(queryset.search(PlainText(word))[:1])}
+        suggestion = self.suggestion(params, [page.id for page in results[:SUGGEST_FROM]], unmatched)
         if not suggestion:
             return [], ""
         rows = rerun(self.strategy, queryset, params, suggestion)
         return rows, suggestion if rows else ""
 
     @staticmethod
-    def suggestion(params, page_ids):
+    def suggestion(params, page_ids, unmatched=()):
         """The reader's words corrected to the words of the closest pages (titles, summaries)."""
         from wagtail.models import Page
 
         from ..suggest import suggest_from_pages
 
-        return suggest_from_pages(params.tokens, Page.objects.filter(id__in=page_ids).specific())
+        return suggest_from_pages(params.tokens, Page.objects.filter(id__in=page_ids).specific(), unmatched)
 
 
 def edit_distance(a, b, limit):
