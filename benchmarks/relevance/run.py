@@ -191,21 +191,28 @@ def prepare_environment(args, workdir: Path):
     if not given.startswith(("postgres://", "postgresql://")):
         os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'relevance.sqlite3'}"
         return "sqlite", lambda: None
-    import psycopg
+    import psycopg2  # the driver this project installs (psycopg2-binary)
+
+    def admin_execute(sql):
+        conn = psycopg2.connect(admin)
+        conn.autocommit = True  # CREATE/DROP DATABASE cannot run in a transaction
+        try:
+            with conn.cursor() as cursor:
+                cursor.execute(sql)
+        finally:
+            conn.close()
 
     url = urlparse(given)
     name = f"pprel_{os.getpid()}_{int(time.time())}"
     admin = url._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+    admin_execute(f'CREATE DATABASE "{name}"')
     os.environ["DATABASE_URL"] = url._replace(path=f"/{name}").geturl()
 
     def drop():
         from django.db import connections
 
         connections.close_all()
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     return f"postgresql ({name} on {url.hostname}:{url.port})", drop
 
