@@ -57,6 +57,12 @@ class SearchParams:
         only some of them may still be worth showing (``SEARCH_FILL_BELOW``)."""
         return content_words(self.tokens)
 
+    def content_clauses(self):
+        """The clauses less the lone words too common to decide a match ("and", "в"), or all of
+        them if nothing else is left."""
+        clauses = self.clauses()
+        return [c for c in clauses if not isinstance(c, str) or c.casefold() not in STOPWORDS] or clauses
+
     @property
     def offset(self):
         return (self.page - 1) * self.page_size
@@ -78,9 +84,7 @@ class SearchParams:
     def search_query(self, operator="and"):
         """A modelsearch query object: AND (or OR, for a second pass) of the clauses, each synonym
         group an OR of its terms.  An OR pass leaves out words that occur everywhere ("and", "в")."""
-        clauses = self.clauses()
-        if operator == "or" and len(clauses) > 1:
-            clauses = [c for c in clauses if not isinstance(c, str) or c.casefold() not in STOPWORDS] or clauses
+        clauses = self.content_clauses() if operator == "or" else self.clauses()
         if all(isinstance(clause, str) for clause in clauses):
             return PlainText(" ".join(clauses), operator=operator)
         loose = operator == "or" and len(clauses) == 1

@@ -20,7 +20,7 @@ from cms.reader_scope import READER_CODES_FIELD
 
 from .. import settings as search_settings
 from ..facets import type_content_type_ids, type_label
-from ..query import FACETS, STOPWORDS, content_words
+from ..query import FACETS, content_words
 from ..synonyms import fold, same_term, tokenize
 from .base import Hit, Outcome, SearchStrategy
 
@@ -68,6 +68,7 @@ LONG_FIELDS = ("file_text",)
 RESCORE_WINDOW = 100  # pages per shard whose phrase and proximity are looked at
 OWN_WORDS, FUZZY, ALTERNATIVE = 2.0, 0.6, 1.2  # an exact word outranks a corrected or translated one
 OWN_BAG = ALTERNATIVE * 0.8  # the words of a name or an alternative, not as a phrase
+FUZZINESS = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 30}  # a word within a few edits
 
 
 def word_count(term):
@@ -185,8 +186,7 @@ class EngineStrategy(SearchStrategy):
     def matching(self, params, minimum_should_match=MINIMUM_SHOULD_MATCH, fuzzy=False):
         """Which pages have enough of the reader's words: one clause per word or synonym group
         (``fuzzy``: each word also within a few edits)."""
-        content = [c for c in params.clauses() if not isinstance(c, str) or c.casefold() not in STOPWORDS]
-        content = content or params.clauses()
+        content = params.content_clauses()
         # pages with some of the words, when all the words are one name or phrase ("интеграция
         # мигрантов"): each of its words counts alone too
         loose = minimum_should_match == RELAXED and len(content) == 1
@@ -246,27 +246,18 @@ class EngineStrategy(SearchStrategy):
         own, *alternatives = [clause] if isinstance(clause, str) else clause
         mine = OWN_WORDS / word_count(own)
 
-        def match(term, boost, **fuzzy_options):
-            return {"match": {"_all_text": {"query": term, "operator": "and", "boost": boost, **fuzzy_options}}}
+        def match(term, boost, operator="and", **fuzziness):
+            return {"match": {"_all_text": {"query": term, "operator": operator, "boost": boost, **fuzziness}}}
 
         queries = [match(own, mine)]
         if fuzzy:
-            queries.append(match(own, mine * FUZZY / OWN_WORDS, fuzziness="AUTO", prefix_length=1, max_expansions=30))
+            queries.append(match(own, mine * FUZZY / OWN_WORDS, **FUZZINESS))
         # An alternative's words need not stand together: a Russian "миграционный профиль" finds an
         # English "country profile of migration"; the phrase ranks above.
         queries += [match(term, mine if same_term(own, term) else OWN_BAG / word_count(term)) for term in alternatives]
-        if loose and word_count(own) > 1:  # (``matching``) each of the reader's words alone
-            queries.append(
-                {
-                    "match": {
-                        "_all_text": {
-                            "query": " ".join(content_words(tokenize(own))),
-                            "boost": mine,
-                            **({"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 30} if fuzzy else {}),
-                        }
-                    }
-                }
-            )
+        words = content_words(tokenize(own))
+        if loose and len(words) > 1:  # (``matching``) each of the reader's words alone
+            queries.append(match(" ".join(words), mine, "or", **(FUZZINESS if fuzzy else {})))
         return {"dis_max": {"queries": queries}}
 
     def aggregations(self, params):

@@ -28,7 +28,7 @@ MAX_SUFFIX = 3  # letters a stemmed vocabulary term ("guidelin") may leave of th
 
 
 def content_words(params):
-    return [word for word in params.tokens if len(word) >= MIN_WORD and word.casefold() not in STOPWORDS]
+    return [word for word in params.words if len(word) >= MIN_WORD]
 
 
 def rerun(strategy, queryset, params, query):
@@ -60,9 +60,12 @@ class TrigramSecondPass(NoSecondPass):
         if not words:
             return [], ""
         results = queryset.search(Fuzzy(" ".join(words)), order_by_relevance=True).annotate_score("_score")
+        closest = [page.id for page in results[:SUGGEST_FROM]]
+        if not closest:
+            return [], ""
         # the words no page has as typed are corrected even where a found word begins with them
         unmatched = {fold(word) for word in words if not list(queryset.search(PlainText(word))[:1])}
-        suggestion = self.suggestion(params, [page.id for page in results[:SUGGEST_FROM]], unmatched)
+        suggestion = self.suggestion(params, closest, unmatched)
         if not suggestion:
             return [], ""
         rows = rerun(self.strategy, queryset, params, suggestion)
