@@ -178,7 +178,7 @@ class ProjectPage(ReaderScopedPage, PartialDateSpanMixin, Page):
     # Read by the search index (search/): partner and theme names in the page's language, facet keys.
     def translated_text(self):
         """Titles of the live translations: a query in either language finds any version."""
-        rows = ProjectPage.objects.filter(translation_key=self.translation_key, live=True).exclude(pk=self.pk)
+        rows = ProjectPage.objects.filter(translation_key=self.translation_key, live=True).public().exclude(pk=self.pk)
         return "\n".join(part for row in rows.values_list("title", "full_title") for part in row if part)
 
     # Read for indexing: ``.all()`` uses the relations ``get_indexed_objects`` prefetches.

@@ -24,7 +24,7 @@ from cms.models.documents import restricted_collections_once
 from . import settings as search_settings
 from . import versions
 from .backends import get_fallback_strategy, get_strategy
-from .backends.engine import RESULT_FIELDS
+from .backends.engine import RESULT_FIELDS, TRANSLATIONS
 from .crosslang import latin_spelling
 from .facets import label_facets
 from .scope import build_scope
@@ -172,13 +172,26 @@ def _results_from_pages(outcome, params, scope, terms, request):
     return results, suggestion
 
 
+def _typed_words_kept(strategy, params, scope, suggestion):
+    """``suggestion`` if one of the words it corrects is a word no page has as typed, else ``""``:
+    "внутренне перемещенные лица" is spelled right, whatever form of "лицо" the best pages'
+    titles have.  (A word found only through its stem, such as "Managment", still counts as
+    misspelled once another word is.)  The engine is asked only when there is a correction."""
+    changed = [old for old, new in zip(params.tokens, suggestion.split(" ")) if old != new]
+    if not changed or not hasattr(strategy, "unmatched_words"):
+        return suggestion
+    return suggestion if strategy.unmatched_words(params, scope, changed) else ""
+
+
 class _Indexed:
-    """What ``suggest_from_pages`` reads of a result (title, summary, intro), from the index."""
+    """What ``suggest_from_pages`` reads of a result (title, summary, intro and its other
+    versions' titles and summaries), from the index."""
 
     def __init__(self, title, source):
         self.title = title
         self.summary = plain(source.get("summary"))
         self.intro = plain(source.get("intro"))
+        self.translated_text = plain(source.get(TRANSLATIONS))
 
 
 def _results_from_index(strategy, outcome, params, scope, terms, request):
@@ -199,6 +212,8 @@ def _results_from_index(strategy, outcome, params, scope, terms, request):
     suggestion = ""
     if params.tokens:
         suggestion = suggest_from_pages(params.tokens, [_Indexed(p.title, h.source) for h, p in found[:SUGGEST_FROM]])
+    if suggestion:
+        suggestion = _typed_words_kept(strategy, params, scope, suggestion)
     if suggestion:  # the corrected words are the ones the pages contain: mark those
         terms = terms + tokenize(suggestion)
     texts = {hit.page_id: _indexed_texts(models[hit.page_id], hit.source) for hit, _page in found}
@@ -289,7 +304,7 @@ def _head(field, chars):
 def _indexed_texts(model, source):
     """The indexed snippet fields of a result as plain texts, in the page type's field order."""
     order = [field.field_name for field in (model or Page).get_search_fields()]
-    return [plain(source[name]) for name in order if name in source and name not in RESULT_FIELDS]
+    return [plain(source[name]) for name in order if name in source and name not in (*RESULT_FIELDS, TRANSLATIONS)]
 
 
 def describe(page, languages, score, snippet, request=None):

@@ -2,7 +2,8 @@
 
 The engines forgive misspellings inside the query (``fuzziness``) and PostgreSQL's second pass
 matches by trigrams, so a misspelled query finds pages; what the reader typed is then corrected
-to the nearest word *those pages* contain (the best pages' titles, summaries and intros).  The
+to the nearest word *those pages* contain (the best pages' titles, summaries and intros, in
+every language the pages have).  The
 correction is made only of words of public results in the reader's scope, so a suggestion never
 reveals a word of a private page or file.
 """
@@ -21,11 +22,20 @@ SUGGEST_FROM = 5  # the best pages found: their titles, summaries and intros giv
 
 
 def suggest_from_pages(tokens, pages, unmatched=()):
-    """``suggest`` from the words of ``pages``' titles, summaries and intros."""
+    """``suggest`` from the words of ``pages``' titles, summaries and intros, and those of their
+    other versions (``translated_text``): a page shown in English corrects a Russian word too."""
     texts = []
     for page in pages:
         texts += [page.title, getattr(page, "summary", "") or "", getattr(page, "intro", "") or ""]
+        translations = getattr(page, "translated_text", "")
+        texts.append((translations() if callable(translations) else translations) or "")
     return suggest(tokens, [word for text in texts for word in WORD.findall(str(text))], unmatched)
+
+
+def as_typed(token, word):
+    """The correction ``word`` with the capital of the ``token`` it replaces: "Moldva" is corrected
+    to "Moldova", "moldva" to "moldova"."""
+    return word[:1].upper() + word[1:] if token[:1].isupper() else word
 
 
 def _known(token, words):
@@ -68,7 +78,7 @@ def suggest(tokens, words, unmatched=()):
         limit = 1 if len(folded) <= 5 else 2
         distance, best = min((edit_distance(folded, word, limit), -len(word), word) for word in found)[::2]
         if distance <= limit and folded[0] == best[0]:
-            corrected.append(found[best])
+            corrected.append(as_typed(token, found[best]))
             changed = True
         else:
             corrected.append(token)

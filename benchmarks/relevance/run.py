@@ -393,6 +393,21 @@ def summarise(scored, key="ndcg"):
     return out
 
 
+def print_suggestions(scored):
+    """How often "Did you mean" is shown: it should be for a misspelled query, and seldom for the
+    others (a Cyrillic loanword searched in Latin letters says so through it; any other is a
+    correctly spelled word "corrected")."""
+    misspelled = [s for s in scored if s["class"] == "misspelling"]
+    others = [s for s in scored if s["class"] != "misspelling"]
+    shown = [s for s in others if s.get("suggestion")]
+    print(
+        f'\n"Did you mean": shown for {sum(1 for s in misspelled if s.get("suggestion"))} of '
+        f"{len(misspelled)} misspelled queries, for {len(shown)} of {len(others)} others"
+    )
+    for s in misspelled + shown:
+        print(f"  {s['id']} [{s['class']}] {s['query']!r} -> {s.get('suggestion') or '(none)'!r}")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
@@ -463,6 +478,8 @@ def main(argv=None):
         plain = [dict(s, **s["baseline"]) for s in scored]
         table("bare BM25 multi_match (same index), all splits", by_language(plain))
         table("bare BM25 multi_match: per class", [(c, [s for s in plain if s["class"] == c]) for c in CLASSES])
+
+    print_suggestions(scored)
 
     if args.show_failures:
         failures = [s for s in scored if s["ndcg"] < 0.5]

@@ -240,7 +240,7 @@ class Publication(ReaderScopedPage, RoutablePageMixin, Page):
 
     def translated_text(self):
         """Title and summary of the live translations: a query in either language finds any version."""
-        rows = Publication.objects.filter(translation_key=self.translation_key, live=True).exclude(pk=self.pk)
+        rows = Publication.objects.filter(translation_key=self.translation_key, live=True).public().exclude(pk=self.pk)
         return "\n".join(part for row in rows.values_list("title", "summary") for part in row if part)
 
     def related_names(self):

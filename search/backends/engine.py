@@ -60,6 +60,9 @@ FIELD_WEIGHTS = {
 ALL_TEXT_ONLY = ("file_text",)
 # Never a snippet: the other versions' text (another language) and lists of names glued together.
 NOT_SNIPPETS = ("translated_text", "related_names")
+# Read back all the same: the words of a result's other versions correct a misspelled query in
+# their language ("адаптацыя" from the Russian title of a page shown in English, ``suggest``).
+TRANSLATIONS = "translated_text"
 # What a result shows, read back from the index (``_source``) rather than from the pages' tables.
 RESULT_FIELDS = ("kind", "publication_date", "publication_date_precision")
 # Never read back from the index: a file's text is quoted from the database, with the restrictions
@@ -101,7 +104,7 @@ class EngineStrategy(SearchStrategy):
         their ranking weights (``_all_text_only``: those of ALL_TEXT_ONLY, left out of the
         weights); ``_fields``: column → field name of what results show, read back from the index
         (``_source``): the snippet fields (related objects' text included, not the file texts of
-        LONG_FIELDS) and RESULT_FIELDS."""
+        LONG_FIELDS), TRANSLATIONS and RESULT_FIELDS."""
         columns = {name: set() for name in FACET_FIELDS}
         columns["_fields"], columns["_reader"] = {}, set()
         text_fields, unweighted = set(), set()
@@ -119,6 +122,8 @@ class EngineStrategy(SearchStrategy):
                     elif name in RESULT_FIELDS:
                         columns["_fields"].setdefault(column, name)
                     continue
+                if name == TRANSLATIONS and type(field) is SearchField:
+                    columns["_fields"].setdefault(column, name)
                 if name in never_quoted or isinstance(field, AutocompleteField):
                     continue
                 if type(field) is SearchField:
@@ -393,10 +398,10 @@ class EngineStrategy(SearchStrategy):
             none_as_typed=exact == 0 and bool(hits),
         )
 
-    def unmatched_words(self, params, scope):
-        """The folded words of the query that no page in ``scope`` has as typed (one count each,
-        in one ``_msearch``): a correction must replace them."""
-        words = params.words
+    def unmatched_words(self, params, scope, words=None):
+        """The folded words of the query (or of ``words``) that no page in ``scope`` has as typed
+        (one count each, in one ``_msearch``): a correction must replace them."""
+        words = params.words if words is None else words
         bodies = [
             {
                 "query": {"bool": {"must": {"match": {"_all_text": word}}, "filter": [self.scope_filter(scope)]}},

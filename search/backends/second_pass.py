@@ -17,6 +17,7 @@ from django.db import connection
 
 from modelsearch.query import Fuzzy, PlainText
 
+from ..database_backend import CYRILLIC, MIN_STEMMED_LENGTH
 from ..query import STOPWORDS
 from ..synonyms import fold
 
@@ -132,9 +133,24 @@ class VocabularySecondPass(NoSecondPass):
             cursor.execute(
                 f"SELECT term, doc FROM {VOCABULARY} WHERE term >= %s AND term < %s "  # noqa: S608 (constant)
                 "AND length(term) BETWEEN %s AND %s",
-                [word[0], word[0] + "\uffff", max(2, len(word) - MAX_SUFFIX - 2), len(word) + 2],
+                # (never to a short word: "нужен" is not "на")
+                [word[0], word[0] + "\uffff", max(MIN_WORD, len(word) - MAX_SUFFIX - 2), len(word) + 2],
             )
             return cursor.fetchall()
+
+    def indexed(self, word):
+        """Whether a page of the index has ``word`` as the search matches it (FTS5 stems it as it
+        stems the pages; a long Cyrillic word is matched less its ending, as ``database_backend``
+        does, and a short one as the beginning of a longer form): such a word is spelled right
+        and is never "corrected" to another form."""
+        word = word.replace('"', "")
+        if CYRILLIC.search(word):  # "закон" is a form of "закона", "реадмиссия" of "реадмиссии"
+            phrase = f'"{word[:-2] if len(word) >= MIN_STEMMED_LENGTH else word}"*'
+        else:
+            phrase = f'"{word}"'
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {FTS} WHERE {FTS} MATCH %s LIMIT 1", [phrase])  # noqa: S608 (constant)
+            return cursor.fetchone() is not None
 
     def surface_form(self, term):
         """A word as written in the index ("guidelines") for a stemmed vocabulary term ("guidelin")."""
@@ -152,20 +168,22 @@ class VocabularySecondPass(NoSecondPass):
 
     def correct(self, params):
         """``(query with the vocabulary's terms, the same as a reader would write it)`` or ``("", "")``."""
+        from ..suggest import as_typed
+
         corrected, readable, changed = [], [], False
         for word in params.tokens:
             folded = fold(word)
-            if len(folded) < MIN_WORD or folded in STOPWORDS:
-                corrected.append(word)
-                continue
-            term, cost = closest(folded, self.candidates(folded))
+            if len(folded) < MIN_WORD or folded in STOPWORDS or self.indexed(folded):
+                term, cost = None, 0
+            else:
+                term, cost = closest(folded, self.candidates(folded))
             if cost == 0 or term is None:
                 corrected.append(word)
-                readable.append(word)
+                readable.append(word)  # short and function words too: "trafficking in persons"
             else:
                 changed = True
                 corrected.append(term)
-                readable.append(self.surface_form(term))
+                readable.append(as_typed(word, self.surface_form(term)))
         return (" ".join(corrected), " ".join(readable)) if changed else ("", "")
 
     def find(self, queryset, params):
@@ -173,6 +191,8 @@ class VocabularySecondPass(NoSecondPass):
         if not query:
             return [], ""
         rows = rerun(self.strategy, queryset, params, query)
+        if suggestion.lower() == " ".join(params.tokens).lower():  # another stem, the same words to read
+            suggestion = ""
         return rows, suggestion if rows else ""
 
 

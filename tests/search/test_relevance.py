@@ -224,9 +224,39 @@ def test_a_misspelled_query_is_answered_as_its_correction(client, make_publicati
     make_publication("Bandicoot Process overview", summary="The Bandicoot Process is a regional dialogue.")
     make_publication("Bandicoot counting methods", summary="A process for the bandicoot survey, step by step.")
     answer = client.get("/api/search/", {"q": "Bandicot Proces"}).json()
-    assert answer["suggestion"] == "bandicoot process"
+    assert answer["suggestion"] == "Bandicoot Process"  # the capitals as typed
     assert matches(client, "Bandicot Proces") == matches(client, "bandicoot process")
     assert answer["results"][0]["title"] == "Bandicoot Process overview"
+
+
+def test_a_word_spelled_right_gets_no_did_you_mean(client, make_publication):
+    """The best pages' titles have another form of the word ("лицо"): the reader's "лица" is a word
+    pages have as typed, not a misspelling."""
+    make_publication("Квокка: лицо и закон", summary="Квокка и закон.")
+    answer = client.get("/api/search/", {"q": "квокка лица", "locale": "all"}).json()
+    assert [item["title"] for item in answer["results"]] == ["Квокка: лицо и закон"]
+    assert answer["suggestion"] == ""
+
+
+def test_a_question_spelled_right_gets_no_did_you_mean(client, make_publication):
+    """Every word is in the index as the search matches it (stemmed: "refugees", "Turkey"): none
+    is "corrected" to another word or another form of itself."""
+    make_publication("Quokka refugees in Turkey", summary="How many refugees Turkey hosts, and where they live.")
+    answer = client.get("/api/search/", {"q": "how many quokka refugees does Turkey host"}).json()
+    assert "Quokka refugees in Turkey" in [item["title"] for item in answer["results"]]
+    assert answer["suggestion"] == ""
+
+
+def test_a_misspelled_russian_word_is_corrected_from_the_russian_version_of_an_english_result(
+    client, make_publication, ru
+):
+    from .conftest import translate
+
+    english = make_publication("Okapi readmission review", summary="Returns under the okapi agreements.")
+    translate(english, ru, "Обзор реадмиссии окапи", summary="Возвращение по соглашениям окапи.")
+    answer = client.get("/api/search/", {"q": "окапи риадмиссия", "locale": "all"}).json()
+    assert {item["title"] for item in answer["results"]} & {"Okapi readmission review", "Обзор реадмиссии окапи"}
+    assert answer["suggestion"].startswith("окапи реадмисси")  # a form the pages have
 
 
 def test_a_page_of_results_costs_no_query_per_result(client, make_publication):
