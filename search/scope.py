@@ -18,9 +18,10 @@ query did.
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Exists, OuterRef
 
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 
 from . import versions
 
@@ -33,6 +34,9 @@ class Scope:
     ordered: list  # the reader's locale ids, preferred first (every live page in the first is in scope)
     private_ids: list  # pages behind a view restriction: never in public results
     reader: str = ""  # the reader's code in PREFERENCE ("en", "ru", "all"): what ``reader_codes`` lists
+    # collections behind a view restriction, with everything below them: their files are not
+    # public (``cms.models.documents.restricted_collection_ids``, read with the rest); None: not read
+    private_collection_ids: frozenset | None = None
     _fallback_ids: list | None = field(default=None, repr=False)
 
     @property
@@ -104,8 +108,48 @@ def reader_codes(page, live_languages):
 
 
 def build_scope(locale_code):
-    """The reader's scope; the private pages are looked up every time."""
+    """The reader's scope, with the private pages and collections as they are now.  Read in one
+    statement, with the versions the search's caches key on (``versions.wanted``): four round
+    trips were a tenth of a search's time at 10,000 publications."""
     codes = PREFERENCE.get(locale_code, ["en", "ru"])
+    if connection.vendor not in AGGREGATE:
+        return _build_scope_by_queries(codes, locale_code)
+    group = versions.wanted()
+    version_parts = versions.statements(group) if group else []
+    quote, agg = connection.ops.quote_name, AGGREGATE[connection.vendor]
+    locale, page = quote(Locale._meta.db_table), quote(Page._meta.db_table)
+    page_rule, collection = quote(PageViewRestriction._meta.db_table), quote(Collection._meta.db_table)
+    collection_rule = quote(CollectionViewRestriction._meta.db_table)
+    below = "SUBSTR(x.path, 1, LENGTH(top.path)) = top.path"  # a tree path starts with its ancestors'
+    code_and_id = "l.language_code || ':' || CAST(l.id AS TEXT)"
+    columns = [
+        f"SELECT {agg.format(code_and_id)} FROM {locale} l WHERE l.language_code IN ({', '.join(['%s'] * len(codes))})",
+        f"SELECT {agg.format('CAST(x.id AS TEXT)')} FROM {page_rule} r JOIN {page} top ON top.id = r.page_id"
+        f" JOIN {page} x ON {below}",
+        f"SELECT {agg.format('CAST(x.id AS TEXT)')} FROM {collection_rule} r"
+        f" JOIN {collection} top ON top.id = r.collection_id JOIN {collection} x ON {below}",
+        *(sql for _name, sql in version_parts),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"({sql})" for sql in columns), codes)
+        locales_found, pages_found, collections_found, *version_values = cursor.fetchone()
+    if group:
+        versions.prime(versions.parse(version_parts, version_values))
+    locales = dict(item.rsplit(":", 1) for item in (locales_found or "").split(",") if item)
+    ordered = [int(locales[code]) for code in codes if code in locales]
+    private_ids = sorted({int(pk) for pk in (pages_found or "").split(",") if pk})
+    private_collections = frozenset(int(pk) for pk in (collections_found or "").split(",") if pk)
+    if not ordered:
+        return Scope([], [], reader(locale_code), private_collection_ids=private_collections)
+    return Scope(ordered, private_ids, reader(locale_code), private_collection_ids=private_collections)
+
+
+# A string aggregate of each backend that has one: the scope's lists in a single row.
+AGGREGATE = {"postgresql": "STRING_AGG({}, ',')", "sqlite": "GROUP_CONCAT({}, ',')"}
+
+
+def _build_scope_by_queries(codes, locale_code):
+    """``build_scope`` on a database without a string aggregate: one query per part."""
     locales = dict(Locale.objects.filter(language_code__in=codes).values_list("language_code", "id"))
     ordered = [locales[code] for code in codes if code in locales]
     if not ordered:

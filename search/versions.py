@@ -3,7 +3,8 @@
 Each cache (the synonym groups, the cross-language term groups, the reader's fallback pages)
 is valid while the rows it was built from are unchanged: their count and latest change.  Read
 one by one they cost a database round trip each, four per search; ``snapshot()`` reads them
-once per search, the term and synonym versions together (every query expands its words) and the
+once per search, the term and synonym versions together (every query expands its words: they
+are read in the search's first statement, beside the reader's scope, ``scope.build_scope``) and the
 live pages' only when asked (the database backends' fallback pages: on the engines a reader's
 scope is in the index, and counting every live page cost 8 ms at 10,000 publications).
 Nothing here is a time-based cache: a change is seen by the next search, in every process.
@@ -21,8 +22,10 @@ _current = ContextVar("search_versions", default=None)
 GROUPS = (("synonyms", "terms"), ("pages",))
 
 
-def _read(names):
-    """The versions of ``names`` (one of GROUPS), in one statement."""
+def statements(names):
+    """The scalar statements whose values make the versions of ``names`` (groups of GROUPS), in
+    order: ``parse`` reads them back.  Also read beside other values in one statement
+    (``scope.build_scope``)."""
     from wagtail.models import Page
 
     from cms.models import Term
@@ -34,30 +37,53 @@ def _read(names):
     page, country = quote(Page._meta.db_table), quote(CountryPage._meta.db_table)
     synonyms, terms = quote(SynonymGroup._meta.db_table), quote(Term._meta.db_table)
     live_countries = f"{country} c JOIN {page} p ON p.id = c.page_ptr_id WHERE p.live"
+
+    def values(*expressions):  # several aggregates of one table as one text: one statement to plan
+        return " || ':' || ".join(f"COALESCE(CAST({expression} AS TEXT), '')" for expression in expressions)
+
     parts = {
-        "pages": [
-            f"SELECT COUNT(*) FROM {page} WHERE live",
-            f"SELECT MAX(last_published_at) FROM {page} WHERE live",
-            f"SELECT MAX(id) FROM {page} WHERE live",
-        ],
-        "synonyms": [f"SELECT MAX(updated_at) FROM {synonyms}", f"SELECT COUNT(*) FROM {synonyms}"],
+        "pages": [f"SELECT {values('COUNT(*)', 'MAX(last_published_at)', 'MAX(id)')} FROM {page} WHERE live"],
+        "synonyms": [f"SELECT {values('MAX(updated_at)', 'COUNT(*)')} FROM {synonyms}"],
         "terms": [
-            f"SELECT MAX(p.last_published_at) FROM {live_countries}",
-            f"SELECT COUNT(*) FROM {live_countries}",
-            f"SELECT MAX(updated_at) FROM {terms}",
-            f"SELECT COUNT(*) FROM {terms}",
+            f"SELECT {values('MAX(p.last_published_at)', 'COUNT(*)')} FROM {live_countries}",
+            f"SELECT {values('MAX(updated_at)', 'COUNT(*)')} FROM {terms}",
         ],
     }
-    parts = {name: parts[name] for name in names}
-    columns = [f"({sql})" for queries in parts.values() for sql in queries]
+    return [(name, sql) for name in names for sql in parts[name]]
+
+
+def parse(parts, values):
+    """``{name: version}`` from the values of ``statements(...)`` (``parts``), in order."""
+    raw = {}
+    for (name, _sql), value in zip(parts, values, strict=True):
+        raw.setdefault(name, []).append(str(value))
+    return {name: hashlib.sha1(":".join(found).encode()).hexdigest()[:16] for name, found in raw.items()}
+
+
+def _read(names):
+    """The versions of ``names`` (one of GROUPS), in one statement."""
+    parts = statements(names)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(columns))
-        row = list(cursor.fetchone())
-    versions = {}
-    for name, queries in parts.items():
-        raw = ":".join(str(row.pop(0)) for _sql in queries)
-        versions[name] = hashlib.sha1(raw.encode()).hexdigest()[:16]  # safe in any cache key
-    return versions
+        cursor.execute("SELECT " + ", ".join(f"({sql})" for _name, sql in parts))
+        row = cursor.fetchone()
+    return parse(parts, row)  # each a hex digest: safe in any cache key
+
+
+def wanted(group=GROUPS[0]):
+    """``group`` (the synonyms' and terms' by default: every query expands its words) if a
+    snapshot is open and has not read it yet, else ``()``: another statement of the search may
+    read it (``prime``).  The live pages' group is never read ahead: it is the costly one."""
+    snapshot = _current.get()
+    if snapshot is None or any(name in snapshot for name in group):
+        return ()
+    return group
+
+
+def prime(found):
+    """Versions read elsewhere in the search's first statement, for the open snapshot."""
+    snapshot = _current.get()
+    if snapshot is not None:
+        snapshot.update(found)
 
 
 def get(name):

@@ -72,10 +72,45 @@ def test_the_first_match_of_a_long_text_is_found_where_the_snippet_marks_it(text
 
 @pytest.mark.django_db
 def test_a_files_text_is_read_to_the_indexs_limit_whatever_its_length():
+    from django.db import connection
+
     from cms.models import Document
-    from search.service import _head
+    from search.service import _head_sql
 
     short = Document.objects.create(title="short", extracted_text="Пять слов")  # 9 characters, 17 bytes
     long = Document.objects.create(title="long", extracted_text="Реадмиссия лиц")
-    heads = dict(Document.objects.filter(pk__in=[short.pk, long.pk]).values_list("title", _head("extracted_text", 10)))
+    table = connection.ops.quote_name(Document._meta.db_table)
+    with connection.cursor() as cursor:
+        sql = f"SELECT title, {_head_sql('extracted_text')} FROM {table} WHERE id IN (%s, %s)"
+        cursor.execute(sql, [10, 10, short.pk, long.pk])
+        heads = dict(cursor.fetchall())
     assert heads == {"short": "Пять слов", "long": "Реадмиссия"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("active", ["en", "ru"])
+@pytest.mark.parametrize("sites", [1, 2])
+def test_a_results_url_is_the_one_wagtail_gives_its_page(rf, active, sites):
+    """Results' URLs are built without page objects (``service.page_urls``): each must be the one
+    the page itself gives, for every seed page, with and without a request, in either language,
+    with one site or two (a second one rooted inside the first: its pages have two URLs)."""
+    from django.utils import translation
+
+    from wagtail.models import Page, Site
+
+    from search.service import page_urls
+
+    pages = list(Page.objects.filter(depth__gt=1))
+    assert len(pages) > 20
+    other = None
+    if sites == 2:
+        inner = Page.objects.filter(depth=3, numchild__gt=0).first()
+        other = Site.objects.create(hostname="other.example", port=80, root_page=inner, site_name="Other")
+    try:
+        with translation.override(active):
+            for request in (rf.get("/api/search/"), rf.get("/api/search/", HTTP_HOST="other.example"), None):
+                urls = page_urls([page.url_path for page in pages], request)
+                assert {page.url_path: page.get_url(request) for page in pages} == urls
+    finally:  # the sites' root paths are cached beyond the test's transaction: deleting clears them
+        if other is not None:
+            other.delete()
