@@ -149,27 +149,26 @@ def _correction(strategy, outcome, params, scope):
 def _results_from_pages(outcome, params, scope, terms, request):
     """Results described from the pages themselves (the database backends)."""
     languages = dict(Locale.objects.values_list("id", "language_code"))
-    # one look at the restricted collections for every file row of the page of results
-    with restricted_collections_once():
-        pages = load_pages([hit.page_id for hit in outcome.hits], scope)
-        found = [(hit, pages[hit.page_id]) for hit in outcome.hits if hit.page_id in pages]
-        # (a hit missing from the database is an index entry reconcile will drop)
-        suggestion = outcome.suggestion
-        if outcome.suggest_from_results and params.tokens:
-            suggestion = suggest_from_pages(params.tokens, [page for _hit, page in found[:SUGGEST_FROM]])
-        if suggestion:  # the corrected words are the ones the pages contain: mark those
-            terms = terms + tokenize(suggestion)
-        results = [
-            describe(
-                page,
-                languages,
-                hit.score,
-                hit.snippet or (best_snippet(page, terms, params.locale) if terms else ""),
-                request,
-            )
-            | {"partial": hit.partial}
-            for hit, page in found
-        ]
+    # (inside run_search's one look at the restricted collections, for every file row)
+    pages = load_pages([hit.page_id for hit in outcome.hits], scope)
+    found = [(hit, pages[hit.page_id]) for hit in outcome.hits if hit.page_id in pages]
+    # (a hit missing from the database is an index entry reconcile will drop)
+    suggestion = outcome.suggestion
+    if outcome.suggest_from_results and params.tokens:
+        suggestion = suggest_from_pages(params.tokens, [page for _hit, page in found[:SUGGEST_FROM]])
+    if suggestion:  # the corrected words are the ones the pages contain: mark those
+        terms = terms + tokenize(suggestion)
+    results = [
+        describe(
+            page,
+            languages,
+            hit.score,
+            hit.snippet or (best_snippet(page, terms, params.locale) if terms else ""),
+            request,
+        )
+        | {"partial": hit.partial}
+        for hit, page in found
+    ]
     return results, suggestion
 
 

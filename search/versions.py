@@ -69,14 +69,14 @@ def _read(names):
     return parse(parts, row)  # each a hex digest: safe in any cache key
 
 
-def wanted(group=GROUPS[0]):
-    """``group`` (the synonyms' and terms' by default: every query expands its words) if a
-    snapshot is open and has not read it yet, else ``()``: another statement of the search may
-    read it (``prime``).  The live pages' group is never read ahead: it is the costly one."""
+def wanted():
+    """The synonyms' and terms' group (every query expands its words) if a snapshot is open and
+    has not read it yet, else ``()``: another statement of the search may read it (``prime``).
+    The live pages' group is never read ahead: it is the costly one."""
     snapshot = _current.get()
-    if snapshot is None or any(name in snapshot for name in group):
+    if snapshot is None or any(name in snapshot for name in GROUPS[0]):
         return ()
-    return group
+    return GROUPS[0]
 
 
 def prime(found):

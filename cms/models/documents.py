@@ -41,11 +41,7 @@ _restricted_memo = ContextVar("restricted_collection_ids", default=None)
 def restricted_collections_once(ids=None):
     """Within the block, ``restricted_collection_ids`` is looked up once (a page of search results
     asks it for every file row), or is ``ids`` when they were just read with something else
-    (``search.scope.build_scope``); within an outer block, the outer block's.  Only for a block
-    that changes no restriction."""
-    if ids is None and _restricted_memo.get() is not None:
-        yield
-        return
+    (``search.scope.build_scope``).  Only for a block that changes no restriction."""
     token = _restricted_memo.set(frozenset(restricted_collection_ids() if ids is None else ids))
     try:
         yield
