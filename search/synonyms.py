@@ -112,7 +112,13 @@ def expand(tokens):
             window = folded[i : i + len(key)]
             if len(window) == len(key) and all(same_word(q, t) for q, t in zip(window, key)):
                 own = " ".join(tokens[i : i + len(key)])
-                clauses.append([own] + [t for t in alternatives if fold(t) != fold(own)])
+                others = [t for t in alternatives if fold(t) != fold(own)]
+                # the reader's term in the other spelling, if the group lacks it ("labour migration"
+                # also finds "labor migration")
+                variant = " ".join(spelling_variant(token) or token for token in tokens[i : i + len(key)])
+                if fold(variant) != fold(own) and all(fold(t) != fold(variant) for t in others):
+                    others.insert(0, variant)
+                clauses.append([own, *others])
                 i += len(key)
                 break
         else:

@@ -72,6 +72,9 @@ RESCORE_WINDOW = 100  # pages per shard whose phrase and proximity are looked at
 OWN_WORDS, FUZZY, ALTERNATIVE = 2.0, 0.6, 1.2  # an exact word outranks a corrected or translated one
 OWN_BAG = ALTERNATIVE * 0.8  # the words of a name or an alternative, not as a phrase
 FUZZINESS = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 30}  # a word within a few edits
+# A word found in fewer pages than this may be misspelled, and only such words are matched within
+# a few edits: "Directorate" is a word of the index, and must not also find "Director".
+RARE_BELOW = 3
 
 
 def word_count(term):
@@ -174,7 +177,7 @@ class EngineStrategy(SearchStrategy):
             return {"terms": {self.col("content_type"): type_content_type_ids(values)}}
         return {"bool": {"should": [{"terms": {col: values}} for col in self.columns[name]], "minimum_should_match": 1}}
 
-    def text_query(self, params, minimum_should_match=MINIMUM_SHOULD_MATCH, fuzzy=False):
+    def text_query(self, params, minimum_should_match=MINIMUM_SHOULD_MATCH, fuzzy=()):
         """Which pages match (each clause over ``_all_text``, with a minimum-should-match) and how
         they rank (field weights, then phrase and proximity boosts on top)."""
         if not params.tokens:
@@ -188,9 +191,9 @@ class EngineStrategy(SearchStrategy):
         weighted = {"multi_match": {"query": " ".join(words), "fields": self.columns["_weighted"], "tie_breaker": 0.3}}
         return {"bool": {"must": [self.matching(params, minimum_should_match, fuzzy)], "should": [weighted]}}
 
-    def matching(self, params, minimum_should_match=MINIMUM_SHOULD_MATCH, fuzzy=False):
+    def matching(self, params, minimum_should_match=MINIMUM_SHOULD_MATCH, fuzzy=()):
         """Which pages have enough of the reader's words: one clause per word or synonym group
-        (``fuzzy``: each word also within a few edits)."""
+        (the folded words of ``fuzzy`` also within a few edits)."""
         content = params.content_clauses()
         # pages with some of the words, when all the words are one name or phrase ("интеграция
         # мигрантов"): each of its words counts alone too
@@ -227,7 +230,11 @@ class EngineStrategy(SearchStrategy):
             own, *alternatives = clause
             # on top of the words' own score: a phrase counts OWN_WORDS, an alternative's ALTERNATIVE
             phrases = [(own, 2, OWN_WORDS - OWN_BAG)] if " " in own else []
-            phrases += [(term, 0, ALTERNATIVE - OWN_BAG) for term in alternatives if " " in term]
+            phrases += [
+                (term, 2, OWN_WORDS - OWN_BAG) if same_term(own, term) else (term, 0, ALTERNATIVE - OWN_BAG)
+                for term in alternatives
+                if " " in term
+            ]
             if phrases:
                 queries = [
                     {"match_phrase": {"_all_text": {"query": term, "slop": slop, "boost": boost}}}
@@ -242,12 +249,12 @@ class EngineStrategy(SearchStrategy):
         }
 
     @staticmethod
-    def clause_query(clause, fuzzy=False, loose=False):
-        """One word (exact; with ``fuzzy``, else within ``AUTO`` edits, first letter kept) or one
-        synonym group: the reader's words (and their other spellings: labour ~ labor) first, the
-        group's other terms (translations, expansions) weighted lower.  A term of several words
-        matches by its words, its weight shared among them; as a phrase it ranks higher
-        (``phrase_rescore``)."""
+    def clause_query(clause, fuzzy=(), loose=False):
+        """One word (exact; if it is one of the folded words of ``fuzzy``, else within ``AUTO``
+        edits, first letter kept) or one synonym group: the reader's words (and their other
+        spellings: labour ~ labor) first, the group's other terms (translations, expansions)
+        weighted lower.  A term of several words matches by its words, its weight shared among
+        them; as a phrase it ranks higher (``phrase_rescore``)."""
         own, *alternatives = [clause] if isinstance(clause, str) else clause
         mine = OWN_WORDS / word_count(own)
 
@@ -255,14 +262,16 @@ class EngineStrategy(SearchStrategy):
             return {"match": {"_all_text": {"query": term, "operator": operator, "boost": boost, **fuzziness}}}
 
         queries = [match(own, mine)]
-        if fuzzy:
+        if fuzzy and any(fold(word) in fuzzy for word in tokenize(own)):
             queries.append(match(own, mine * FUZZY / OWN_WORDS, **FUZZINESS))
         # An alternative's words need not stand together: a Russian "миграционный профиль" finds an
         # English "country profile of migration"; the phrase ranks above.
         queries += [match(term, mine if same_term(own, term) else OWN_BAG / word_count(term)) for term in alternatives]
         words = content_words(tokenize(own))
         if loose and len(words) > 1:  # (``matching``) each of the reader's words alone
-            queries.append(match(" ".join(words), mine, "or", **(FUZZINESS if fuzzy else {})))
+            queries.append(match(" ".join(words), mine, "or"))
+            if misspelled := [word for word in words if fold(word) in fuzzy]:
+                queries.append(match(" ".join(misspelled), mine * FUZZY / OWN_WORDS, "or", **FUZZINESS))
         return {"dis_max": {"queries": queries}}
 
     def aggregations(self, params):
@@ -282,7 +291,7 @@ class EngineStrategy(SearchStrategy):
         scope,
         minimum_should_match=MINIMUM_SHOULD_MATCH,
         *,
-        fuzzy=False,
+        fuzzy=(),
         offset=None,
         size=None,
         besides=None,
@@ -321,7 +330,7 @@ class EngineStrategy(SearchStrategy):
         return [self.backend.mapping_class(Publication).get_field_column_name(FilterField("publication_date"))]
 
     # -- API -----------------------------------------------------------------------------------
-    def searches(self, params, scope, minimum_should_match=MINIMUM_SHOULD_MATCH, *, fuzzy=False, **page):
+    def searches(self, params, scope, minimum_should_match=MINIMUM_SHOULD_MATCH, *, fuzzy=(), **page):
         """Two bodies for one ``_msearch``: the page of results (ranked, rescored, with no count and
         no facets: the engine may then skip pages that cannot reach it) and the count with the
         facets (every match, unranked: a filter).  Together they cost about two thirds of one body
@@ -356,15 +365,17 @@ class EngineStrategy(SearchStrategy):
 
     def search(self, params, scope):
         """The reader's words as they are; when fewer than ``SEARCH_FILL_BELOW`` pages have enough
-        of them, again with misspellings allowed (each word within a few edits: a fuzzy word is a
-        disjunction of up to 30 terms, a fifth of the query's time over 10,000 matches, and a
-        query that many pages answer is spelled right); and if that still finds few, the pages
-        with some of the words follow."""
+        of them, again with the words that fewer than ``RARE_BELOW`` pages have as typed matched
+        within a few edits (a fuzzy word is a disjunction of up to 30 terms, a fifth of the query's
+        time over 10,000 matches, and a query that many pages answer is spelled right; a word the
+        index knows is spelled right too, and within two edits "return" would also find
+        "retain"); and if that still finds few, the pages with some of the words follow."""
         fill_below = search_settings.get("SEARCH_FILL_BELOW")
         results, counts = self.msearch(self.searches(params, scope))
         exact = counts["hits"]["total"]["value"]
-        if exact < fill_below and params.tokens:
-            results, counts = self.msearch(self.searches(params, scope, fuzzy=True))
+        fuzzy = self.rare_words(params, scope) if exact < fill_below and params.tokens else frozenset()
+        if fuzzy:
+            results, counts = self.msearch(self.searches(params, scope, fuzzy=fuzzy))
         hits = self._hits(results)
         strict = counts["hits"]["total"]["value"]
         if strict < fill_below and len(params.words) > 1:
@@ -375,7 +386,7 @@ class EngineStrategy(SearchStrategy):
             size = params.page_size - len(hits)
             results, counts = self.msearch(
                 self.searches(
-                    params, scope, RELAXED, offset=offset, size=size, besides=MINIMUM_SHOULD_MATCH, fuzzy=True
+                    params, scope, RELAXED, offset=offset, size=size, besides=MINIMUM_SHOULD_MATCH, fuzzy=fuzzy
                 )
             )
             hits += self._hits(results, partial=True)
@@ -399,19 +410,25 @@ class EngineStrategy(SearchStrategy):
         )
 
     def unmatched_words(self, params, scope, words=None):
-        """The folded words of the query (or of ``words``) that no page in ``scope`` has as typed
-        (one count each, in one ``_msearch``): a correction must replace them."""
+        """The folded words of the query (or of ``words``) that no page in ``scope`` has as typed:
+        a correction must replace them."""
+        return self.rare_words(params, scope, words, below=1)
+
+    def rare_words(self, params, scope, words=None, below=RARE_BELOW):
+        """The folded words of the query (or of ``words``) that fewer than ``below`` pages in
+        ``scope`` have as typed (one count each, in one ``_msearch``)."""
         words = params.words if words is None else words
         bodies = [
             {
                 "query": {"bool": {"must": {"match": {"_all_text": word}}, "filter": [self.scope_filter(scope)]}},
                 "size": 0,
-                "track_total_hits": 1,
+                "track_total_hits": below,
             }
             for word in words
         ]
         answers = self.msearch(bodies) if bodies else []
-        return {fold(word) for word, answer in zip(words, answers, strict=True) if not answer["hits"]["total"]["value"]}
+        counts = (answer["hits"]["total"]["value"] for answer in answers)
+        return frozenset(fold(word) for word, count in zip(words, counts, strict=True) if count < below)
 
     def _hits(self, results, partial=False):
         return [

@@ -300,3 +300,28 @@ def test_english_adjectives_of_state_names():
         ["Kyrgyz"],
     ]
     assert english_adjectives("Bosnia and Herzegovina") == []  # only one-word names
+
+
+def test_a_termbase_term_finds_the_pages_that_spell_it_the_other_way(client, make_publication):
+    from cms.models import Term
+
+    Term.objects.create(english="gharial labour migration", russian="гавиаловая трудовая миграция")
+    make_publication("Gharial labor migration study", summary="Seasonal workers abroad.")
+    notes = {f"Gharial labour migration note {n}" for n in range(3)}  # (a word of three pages is no misspelling)
+    for title in notes:
+        make_publication(title, summary="Seasonal workers at home.")
+    for q in ("gharial labour migration", "gharial labor migration"):
+        assert set(matches(client, q)) == {"Gharial labor migration study", *notes}, q
+
+
+@pytest.mark.search_engine
+def test_a_word_the_index_knows_is_not_matched_within_a_few_edits(client, make_publication):
+    # "return" is on three pages: spelled right, it must not also find "retain" (two edits away),
+    # though the misspelled "procdures" beside it (on one page only, as typed) finds "procedures".
+    for number in range(3):
+        make_publication(f"Caracal return procedures {number}", summary="Return procedures for migrants.")
+    make_publication("Caracal return procdures memo", summary="A memo with a typo.")
+    make_publication("Caracal retain procedures", summary="Retain procedures for the archives.")
+    found = results(client, "caracal return procdures")
+    full = sorted(item["title"] for item in found if not item["partial"])
+    assert full == sorted(["Caracal return procdures memo"] + [f"Caracal return procedures {n}" for n in range(3)])
