@@ -10,7 +10,9 @@ facets and pages all speak about one result per publication.
 The database backends ask the database which pages stand in for missing translations
 (``Scope.fallback_ids``).  The engines read it from each page's own index entry
 (``reader_codes``, a filter field): a page knows which readers it is shown to, and publishing or
-unpublishing a translation re-indexes the other versions (``signals.reindex_translations``).  A
+unpublishing a translation re-indexes the other versions (``signals.reindex_translations``), and
+so does a view restriction added to or taken off a version (``translated_text`` quotes only public
+ones).  A
 list of the thousands of fallback pages in every engine query cost more than the rest of the
 query did.
 """

@@ -50,23 +50,56 @@ def install():
 def reindex_translations(sender, instance, **kwargs):
     """Publishing or unpublishing one language changes what the other languages' entries hold
     (their ``translated_text``): queue those entries too."""
+    _enqueue_pages(instance.get_translations().live())
+
+
+def _enqueue_pages(pages):
+    """Queue the index entries of ``pages`` (a queryset of ``Page``) after the commit."""
+    from django.contrib.contenttypes.models import ContentType
+
     from modelsearch.tasks import insert_or_update_object_task
 
-    others = [
-        (page.specific_class._meta.app_label, page.specific_class._meta.model_name, str(page.pk))
-        for page in instance.get_translations().live()
-        if page.specific_class is not None
-    ]
+    entries = []
+    for pk, content_type_id in pages.values_list("pk", "content_type_id"):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            entries.append((model._meta.app_label, model._meta.model_name, str(pk)))
 
     def enqueue():
-        for app_label, model_name, pk in others:
+        for app_label, model_name, pk in entries:
             insert_or_update_object_task.enqueue(app_label, model_name, pk)
 
     transaction.on_commit(enqueue)
 
 
+def reindex_translations_of_restricted(sender, instance, **kwargs):
+    """A view restriction added to a page (or taken off it) changes what the other languages'
+    entries of that page and of the pages below it hold: their ``translated_text`` quotes only
+    the public versions.  Without this, a Russian word of a translation made private later kept
+    finding its public English version."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:  # the restriction went with its page
+        return
+    subtree = Page.objects.descendant_of(page, inclusive=True)
+    others = Page.objects.filter(translation_key__in=subtree.values("translation_key"), live=True).exclude(
+        pk__in=subtree.values("pk")
+    )
+    _enqueue_pages(others)
+
+
 def connect_translation_reindex():
+    from django.db.models.signals import post_save
+
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished
 
     page_published.connect(reindex_translations, dispatch_uid="search.reindex_translations.published")
     page_unpublished.connect(reindex_translations, dispatch_uid="search.reindex_translations.unpublished")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            reindex_translations_of_restricted,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search.reindex_translations.restriction.{signal is post_save}",
+        )

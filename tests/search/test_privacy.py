@@ -78,3 +78,25 @@ def test_a_snippet_never_quotes_a_file_made_private_before_the_index_catches_up(
     result = search(client, "caracal")["results"][0]
     assert result["title"] == "Caracal talks"
     assert "negotiation notes" not in result["snippet"] and result["file_languages"] == []
+
+
+def test_a_translation_made_private_later_stops_finding_its_other_versions(
+    client, make_publication, ru, django_capture_on_commit_callbacks
+):
+    from .conftest import translate
+
+    english = make_publication("Serval mobility report", summary="Serval mobility figures.")
+    russian = translate(english, ru, "Доклад о кочевьях рысей")
+
+    def found():
+        return [item["url"] for item in search(client, "кочевьях рысей", locale="en")["results"]]
+
+    assert found() == [english.url]  # the Russian title finds the English version
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(page=russian, restriction_type="login")
+    refresh_index()
+    assert found() == []
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    refresh_index()
+    assert found() == [english.url]
