@@ -20,19 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "relevance"))
 
-
-def pct(values, q):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))] * 1000
-
-
-class _Every(frozenset):
-    """Every word counts as rare: the second search as it was, every word within a few edits."""
-
-    def __contains__(self, word):
-        return True
+from search_latency import pct  # noqa: E402
 
 
 def main():
@@ -64,11 +55,8 @@ def main():
     relevance = ROOT / "benchmarks" / "relevance"
     rows = read_queries(relevance / "queries.csv", read_manifest(relevance / "manifest.csv"))
     queries = [row["query"] for row in rows]
-    now = engine.EngineStrategy.rare_words
-
-    def before(self, params, scope, words=None, below=engine.RARE_BELOW):
-        return now(self, params, scope, words, below) if below == 1 else _Every({"*"})
-
+    # before: every word counted is rare, so every word is matched within a few edits
+    rare_below = {"before": float("inf"), "now": engine.RARE_BELOW}
     searches = {"n": 0}
     msearch = engine.EngineStrategy.msearch
 
@@ -89,12 +77,12 @@ def main():
     for rnd in range(args.rounds):
         for q in few:
             for name in ("before", "now") if rnd % 2 else ("now", "before"):
-                engine.EngineStrategy.rare_words = before if name == "before" else now
+                engine.RARE_BELOW = rare_below[name]
                 start = time.perf_counter()
                 client.get("/api/search/", {"q": q, "locale": "all"})
                 times[name].append(time.perf_counter() - start)
         print(f"  round {rnd + 1}/{args.rounds}", file=sys.stderr)
-    engine.EngineStrategy.rare_words = now
+    engine.RARE_BELOW = rare_below["now"]
     for name, values in times.items():
         fuzzy = "every word" if name == "before" else "rare words"
         print(f"{name:6} ({fuzzy} fuzzy)  p50 {pct(values, 50):6.1f} ms  p95 {pct(values, 95):6.1f} ms")

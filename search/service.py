@@ -142,7 +142,9 @@ def _correction(strategy, outcome, params, scope):
     pages = [_Indexed(titles[hit.page_id], hit.source) for hit in best if hit.page_id in titles]
     if not pages:
         return ""
-    unmatched = strategy.unmatched_words(params, scope) if hasattr(strategy, "unmatched_words") else ()
+    unmatched = outcome.unmatched
+    if unmatched is None:  # (the search did not count the words)
+        unmatched = strategy.unmatched_words(params, scope) if hasattr(strategy, "unmatched_words") else ()
     return suggest_from_pages(params.tokens, pages, unmatched)
 
 

@@ -115,14 +115,23 @@ def expand(tokens):
                 others = [t for t in alternatives if fold(t) != fold(own)]
                 # the reader's term in the other spelling, if the group lacks it ("labour migration"
                 # also finds "labor migration")
-                variant = " ".join(spelling_variant(token) or token for token in tokens[i : i + len(key)])
-                if fold(variant) != fold(own) and all(fold(t) != fold(variant) for t in others):
+                variant = other_spelling(tokens[i : i + len(key)])
+                if variant and all(fold(t) != fold(variant) for t in others):
                     others.insert(0, variant)
                 clauses.append([own, *others])
                 i += len(key)
                 break
         else:
-            variant = spelling_variant(tokens[i])
+            variant = other_spelling(tokens[i : i + 1])
             clauses.append([tokens[i], variant] if variant else tokens[i])
             i += 1
     return clauses
+
+
+def other_spelling(tokens):
+    """``tokens`` with each word that has one in its other spelling (organising labour →
+    organizing labor), or ``None`` if none has."""
+    variants = [spelling_variant(token) for token in tokens]
+    if not any(variants):
+        return None
+    return " ".join(variant or token for variant, token in zip(variants, tokens, strict=True))

@@ -27,6 +27,8 @@ class Outcome:
     # no page has the words as typed: these were found with misspellings allowed or have only some
     # of the words (the service searches again with the words corrected from theirs)
     none_as_typed: bool = False
+    # the folded words no page has as typed, when the strategy counted them (else ``None``)
+    unmatched: frozenset | None = None
 
 
 class SearchStrategy:

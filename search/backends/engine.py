@@ -373,7 +373,8 @@ class EngineStrategy(SearchStrategy):
         fill_below = search_settings.get("SEARCH_FILL_BELOW")
         results, counts = self.msearch(self.searches(params, scope))
         exact = counts["hits"]["total"]["value"]
-        fuzzy = self.rare_words(params, scope) if exact < fill_below and params.tokens else frozenset()
+        counts_of_words = self.word_counts(params, scope) if exact < fill_below and params.tokens else {}
+        fuzzy = frozenset(word for word, count in counts_of_words.items() if count < RARE_BELOW)
         if fuzzy:
             results, counts = self.msearch(self.searches(params, scope, fuzzy=fuzzy))
         hits = self._hits(results)
@@ -400,6 +401,8 @@ class EngineStrategy(SearchStrategy):
                         key = type_label(int(bucket["key"])) if name == "type" else str(bucket["key"])
                         facet_counts[key] = facet_counts.get(key, 0) + bucket["doc_count"]
             facets[name] = facet_counts
+        # the words' counts, when the search took them, also tell the correction what to replace
+        unmatched = frozenset(word for word, count in counts_of_words.items() if not count) if counts_of_words else None
         # fuzziness found the pages of a misspelled query: its correction comes from their words
         return Outcome(
             count=counts["hits"]["total"]["value"],
@@ -407,28 +410,28 @@ class EngineStrategy(SearchStrategy):
             facets=facets,
             suggest_from_results=True,
             none_as_typed=exact == 0 and bool(hits),
+            unmatched=unmatched,
         )
 
     def unmatched_words(self, params, scope, words=None):
         """The folded words of the query (or of ``words``) that no page in ``scope`` has as typed:
         a correction must replace them."""
-        return self.rare_words(params, scope, words, below=1)
+        return {word for word, count in self.word_counts(params, scope, words, up_to=1).items() if not count}
 
-    def rare_words(self, params, scope, words=None, below=RARE_BELOW):
-        """The folded words of the query (or of ``words``) that fewer than ``below`` pages in
-        ``scope`` have as typed (one count each, in one ``_msearch``)."""
+    def word_counts(self, params, scope, words=None, up_to=RARE_BELOW):
+        """How many pages in ``scope`` have each word of the query (or of ``words``) as typed,
+        counted up to ``up_to`` (one count each, in one ``_msearch``): folded word → count."""
         words = params.words if words is None else words
         bodies = [
             {
                 "query": {"bool": {"must": {"match": {"_all_text": word}}, "filter": [self.scope_filter(scope)]}},
                 "size": 0,
-                "track_total_hits": below,
+                "track_total_hits": up_to,
             }
             for word in words
         ]
         answers = self.msearch(bodies) if bodies else []
-        counts = (answer["hits"]["total"]["value"] for answer in answers)
-        return frozenset(fold(word) for word, count in zip(words, counts, strict=True) if count < below)
+        return {fold(word): answer["hits"]["total"]["value"] for word, answer in zip(words, answers, strict=True)}
 
     def _hits(self, results, partial=False):
         return [
