@@ -1,9 +1,10 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 # Imported for their hooks: the translators' locale rule, the termbase and translation status reports,
 # the dashboard panel.
-from . import termbase_views, translation_panel, translation_report_views, translator_hooks  # noqa: F401
+from . import editing, termbase_views, translation_panel, translation_report_views, translator_hooks  # noqa: F401
 from .models import Organisation, Region, Term, ThematicArea
 
 
@@ -39,3 +40,8 @@ register_snippet(RegionViewSet)
 register_snippet(ThematicAreaViewSet)
 register_snippet(OrganisationViewSet)
 register_snippet(TermViewSet)
+
+
+@hooks.register("register_admin_viewset")  # after Wagtail's own (order -1), so it takes the Page entry
+def register_serialised_page_editing():
+    return editing.SerialisedPageViewSet(name="serialised_pages")
