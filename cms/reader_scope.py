@@ -28,8 +28,9 @@ class ReaderScopedPage(models.Model):
 
         if not self.live:
             return []
-        live = Page.objects.filter(translation_key=self.translation_key, live=True)
-        return reader_codes(self, set(live.values_list("locale__language_code", flat=True)))
+        # a version behind a view restriction stands in for nobody, and nobody's fallback waits for it
+        public = Page.objects.filter(translation_key=self.translation_key, live=True).public()
+        return reader_codes(self, set(public.values_list("locale__language_code", flat=True)))
 
 
 READER_SCOPE_FIELD = index.FilterField(READER_CODES_FIELD)

@@ -1,7 +1,8 @@
 """Which version of each page a reader sees: one per translation, in their language if live.
 
 A reader of locale L sees every live public page in L, plus, for each translation that has
-no live page in L, the version in the first fallback locale that has one (English first),
+no live page in L, the version in the first fallback locale that has one (English first; a
+version behind a view restriction counts as missing, so its public versions stand in for it),
 so a Russian-only output is still found by English readers and an untranslated English
 publication by Russian readers (marked ``lang="en"``).  ``locale=all`` is the same view with
 English preferred.  Both backends apply this scope as a filter *before* counting, so counts,
@@ -63,10 +64,11 @@ class Scope:
 
 def _fallback_ids(ordered):
     live = Page.objects.filter(live=True, depth__gt=2)
+    public = live.public()  # a private translation is no reader's version: its public ones stand in
     fallback_ids, covered = [], [ordered[0]]
     for locale_id in ordered[1:]:
-        # pages in this locale whose translation is live in none of the preferred locales before it
-        better = live.filter(translation_key=OuterRef("translation_key"), locale_id__in=covered)
+        # pages in this locale whose translation is live and public in none of the preferred locales before it
+        better = public.filter(translation_key=OuterRef("translation_key"), locale_id__in=covered)
         fallback_ids += list(live.filter(locale_id=locale_id).filter(~Exists(better)).values_list("id", flat=True))
         covered.append(locale_id)
     return fallback_ids
@@ -89,7 +91,7 @@ def reader(locale_code):
 
 def reader_codes(page, live_languages):
     """The readers (codes of PREFERENCE) to whom ``page`` is the version shown, given the
-    languages its translation is live in (its own included): its own language's readers, and
+    languages its translation is live and public in (its own included): its own language's readers, and
     those of each language it stands in for (no live version in one they prefer to it)."""
     own = page.locale.language_code
     if not page.live or own not in live_languages:

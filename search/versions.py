@@ -26,7 +26,7 @@ def statements(names):
     """The scalar statements whose values make the versions of ``names`` (groups of GROUPS), in
     order: ``parse`` reads them back.  Also read beside other values in one statement
     (``scope.build_scope``)."""
-    from wagtail.models import Page
+    from wagtail.models import Page, PageViewRestriction
 
     from cms.models import Term
     from countries.models import CountryPage
@@ -35,6 +35,7 @@ def statements(names):
 
     quote = connection.ops.quote_name
     page, country = quote(Page._meta.db_table), quote(CountryPage._meta.db_table)
+    restriction = quote(PageViewRestriction._meta.db_table)
     synonyms, terms = quote(SynonymGroup._meta.db_table), quote(Term._meta.db_table)
     live_countries = f"{country} c JOIN {page} p ON p.id = c.page_ptr_id WHERE p.live"
 
@@ -42,7 +43,11 @@ def statements(names):
         return " || ':' || ".join(f"COALESCE(CAST({expression} AS TEXT), '')" for expression in expressions)
 
     parts = {
-        "pages": [f"SELECT {values('COUNT(*)', 'MAX(last_published_at)', 'MAX(id)')} FROM {page} WHERE live"],
+        "pages": [
+            f"SELECT {values('COUNT(*)', 'MAX(last_published_at)', 'MAX(id)')} FROM {page} WHERE live",
+            # a view restriction added or taken off changes whose fallback a page is
+            f"SELECT {values('COUNT(*)', 'MAX(id)')} FROM {restriction}",
+        ],
         "synonyms": [f"SELECT {values('MAX(updated_at)', 'COUNT(*)')} FROM {synonyms}"],
         "terms": [
             f"SELECT {values('MAX(p.last_published_at)', 'COUNT(*)')} FROM {live_countries}",

@@ -100,3 +100,25 @@ def test_a_translation_made_private_later_stops_finding_its_other_versions(
         restriction.delete()
     refresh_index()
     assert found() == [english.url]
+
+
+def test_a_private_translation_leaves_its_readers_the_public_version(
+    client, make_publication, ru, django_capture_on_commit_callbacks
+):
+    from .conftest import translate
+
+    english = make_publication("Caracal mobility report", summary="Caracal mobility figures.")
+    russian = translate(english, ru, "Доклад о передвижениях каракалов")
+
+    def found():
+        return [item["url"] for item in search(client, "caracal mobility", locale="ru")["results"]]
+
+    assert found() == [russian.url]  # a Russian reader gets the Russian version
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(page=russian, restriction_type="login")
+    refresh_index()
+    assert found() == [english.url]  # ... and the English one while the Russian is private
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    refresh_index()
+    assert found() == [russian.url]
