@@ -57,3 +57,27 @@ def test_a_bad_row_is_refused_with_file_and_line(tmp_path, manifest):
     bad.write_text("id,query,language,class,split,judgements\nq1,visa,en,short,tune,x:3\n", encoding="utf-8")
     with pytest.raises(run.SetError, match=r"queries.csv:2: .*grade"):
         run.read_queries(bad, manifest)
+
+
+def test_the_lengthened_set_keeps_each_digest_as_its_opening_and_every_judgement(tmp_path, manifest):
+    import subprocess
+    import sys
+
+    for folder in ("first", "second"):
+        subprocess.run(
+            [sys.executable, str(SET / "lengthen.py"), str(tmp_path / folder)], check=True, capture_output=True
+        )
+    long = run.read_manifest(tmp_path / "first" / "manifest.csv")
+    assert set(long) == set(manifest)  # every judged key is still there
+    filler_words = ("trafficking", "readmission", "remittances", "armenia", "iom", "торговл", "реадмисс")
+    for key, row in manifest.items():
+        digest = (SET / row["file"]).read_text(encoding="utf-8").strip()
+        text = (tmp_path / "first" / long[key]["file"]).read_text(encoding="utf-8")
+        assert text.startswith(digest), key
+        assert text == (tmp_path / "second" / long[key]["file"]).read_text(encoding="utf-8"), key  # the same each time
+        if row["language"] in ("en", "ru"):
+            assert len(text) >= 6_000, key
+            filler = text[len(digest) :].casefold()
+            assert not any(word in filler for word in filler_words), key  # the filler names no subject
+        else:
+            assert text.strip() == digest, key  # national languages are kept as they are

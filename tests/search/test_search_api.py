@@ -59,6 +59,22 @@ def test_facets_count_the_whole_result_set_and_filters_combine(client, make_publ
     assert {item["value"]: item["count"] for item in data["facets"]["type"]} == {"publications.PublicationPage": 3}
 
 
+def test_every_page_of_a_long_result_list_counts_every_match(client, make_publication):
+    # On the engines a page that shows enough pages have the words is returned before the count
+    # and facets of every match are ready (they are read when the answer is written): the count
+    # and the facets must be the same on every page, early or not.
+    for number in range(12):
+        make_publication(f"Wombat survey {number}", countries=["AM"] if number % 4 == 0 else ["GE"])
+    pages = [api(client, q="wombat survey", page_size=5, page=page) for page in (1, 2, 3)]
+    assert [len(data["results"]) for data in pages] == [5, 5, 2]
+    seen = [title for data in pages for title in titles(data)]
+    assert sorted(seen) == sorted(f"Wombat survey {number}" for number in range(12))
+    for data in pages:
+        assert data["count"] == 12
+        assert {item["value"]: item["count"] for item in data["facets"]["country"]} == {"AM": 3, "GE": 9}
+        assert not any(item["partial"] for item in data["results"])
+
+
 def test_sort_by_date_and_pagination(client, make_publication):
     import datetime
 
