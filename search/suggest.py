@@ -9,6 +9,7 @@ reveals a word of a private page or file.
 """
 
 import re
+import unicodedata
 from os.path import commonprefix
 
 from .backends.second_pass import edit_distance
@@ -57,6 +58,42 @@ def _known(token, words):
     return False
 
 
+# Russian case endings (adjectives, then nouns), longest first: a misspelled inflected word is
+# compared with the found words by what comes before them ("пражкий" ~ "пражского": пражк ~ пражск)
+_ENDINGS = (
+    "ого его ому ему ыми ими ой ей ий ый ая яя ое ее ые ие ых их ым им ую юю "
+    "иями ями ами ией ия ии ию ья ье ов ев ом ем ам ям ах ях"
+)
+RUSSIAN_ENDINGS = sorted({fold(ending) for ending in _ENDINGS.split()}, key=len, reverse=True)  # as words are folded
+MIN_STEM = 4
+
+
+def russian_stem(word):
+    """``(stem, ending)``: the folded ``word`` less the longest Russian case ending that leaves at
+    least ``MIN_STEM`` letters (``""`` when none does)."""
+    for ending in RUSSIAN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)], ending
+    return word, ""
+
+
+def _by_stem(folded, found):
+    """The correction of a misspelled Russian word whose nearest forms are in another case: the
+    nearest found stem with the reader's own ending ("пражкий" → "пражский" from "пражского"),
+    or ``None``.  Only for an ending of two letters or more, which says the case clearly; the
+    form built must be a word the pages have, or one whose stem they have in another form."""
+    stem, ending = russian_stem(folded)
+    if len(ending) < 2:
+        return None
+    limit = 1 if len(stem) <= 5 else 2
+    stems = {russian_stem(word)[0] for word in found if CYRILLIC.search(word)}
+    candidates = [(edit_distance(stem, other, limit), -len(other), other) for other in stems if other[0] == stem[0]]
+    if not candidates:
+        return None
+    distance, _length, best = min(candidates)
+    return best + ending if 0 < distance <= limit else None
+
+
 def suggest(tokens, words, unmatched=()):
     """The query with each misspelled word replaced by the nearest of ``words``, or ``""``.
     ``unmatched``: folded words known to match no page as typed; they are corrected even where a
@@ -79,6 +116,9 @@ def suggest(tokens, words, unmatched=()):
         distance, best = min((edit_distance(folded, word, limit), -len(word), word) for word in found)[::2]
         if distance <= limit and folded[0] == best[0]:
             corrected.append(as_typed(token, found[best]))
+            changed = True
+        elif CYRILLIC.search(folded) and (form := _by_stem(folded, found)):
+            corrected.append(as_typed(token, found.get(form) or unicodedata.normalize("NFC", form)))
             changed = True
         else:
             corrected.append(token)

@@ -259,6 +259,32 @@ def test_a_misspelled_russian_word_is_corrected_from_the_russian_version_of_an_e
     assert answer["suggestion"].startswith("окапи реадмисси")  # a form the pages have
 
 
+@pytest.mark.search_engine
+def test_a_misspelled_russian_adjective_is_corrected_in_the_readers_case(client, make_publication):
+    """The pages have the word only in another case ("Вомбатского процесса"): the reader's
+    "вомбаткий" is corrected to the same stem with the reader's own ending.  (On the database
+    backends the pages with "процесс" answer, and the correction comes only when nothing does.)"""
+    make_publication("Руководство Вомбатского процесса", summary="Принципы Вомбатского процесса.")
+    answer = client.get("/api/search/", {"q": "вомбаткий процесс", "locale": "all"}).json()
+    assert "Руководство Вомбатского процесса" in [item["title"] for item in answer["results"]]
+    assert answer["suggestion"] == "вомбатский процесс"
+
+
+def test_a_russian_word_is_corrected_by_its_stem_only_where_its_ending_says_its_case():
+    from search.suggest import russian_stem, suggest
+    from search.synonyms import fold
+
+    words = ["План", "действий", "Пражского", "процесса", "Адаптация", "мигрантов"]
+    assert suggest(["Пражкий", "процесс"], words, {fold("пражкий")}) == "Пражский процесс"
+    assert suggest(["пражкого", "процесса"], words, {fold("пражкого")}) == "пражского процесса"
+    assert suggest(["адаптацыя", "мигрантов"], words, {fold("адаптацыя")}) == "адаптация мигрантов"
+    assert suggest(["пражский", "процесс"], words) == ""  # spelled right: another case of a found word
+    # a one-letter ending does not say the case: no form is made up from it
+    assert suggest(["пражкя"], words, {fold("пражкя")}) == ""
+    assert russian_stem(fold("пражского")) == ("пражск", "ого")
+    assert russian_stem(fold("мир")) == ("мир", "")
+
+
 def test_a_page_of_results_costs_no_query_per_result(client, make_publication):
     """Readers wait for every query a result adds: 2 results and 8 cost the same queries (the
     engines describe results from the index, the database backends load the pages in bulk)."""
