@@ -77,16 +77,15 @@ def russian_stem(word):
     return word, ""
 
 
-def _by_stem(folded, found):
+def _by_stem(folded, stems):
     """The correction of a misspelled Russian word whose nearest forms are in another case: the
-    nearest found stem with the reader's own ending ("пражкий" → "пражский" from "пражского"),
-    or ``None``.  Only for an ending of two letters or more, which says the case clearly; the
-    form built must be a word the pages have, or one whose stem they have in another form."""
+    nearest of the found words' ``stems`` with the reader's own ending ("пражкий" → "пражский"
+    from "пражского"), or ``None``.  Only for an ending of two letters or more, which says the
+    case clearly."""
     stem, ending = russian_stem(folded)
     if len(ending) < 2:
         return None
     limit = 1 if len(stem) <= 5 else 2
-    stems = {russian_stem(word)[0] for word in found if CYRILLIC.search(word)}
     candidates = [(edit_distance(stem, other, limit), -len(other), other) for other in stems if other[0] == stem[0]]
     if not candidates:
         return None
@@ -104,6 +103,7 @@ def suggest(tokens, words, unmatched=()):
     if not found:
         return ""
     corrected, changed = [], False
+    stems = None  # of the found Russian words, once a Russian word needs them
     for token in tokens:
         folded = fold(token)
         if len(folded) < MIN_WORD or folded in STOPWORDS or folded in found:
@@ -117,9 +117,13 @@ def suggest(tokens, words, unmatched=()):
         if distance <= limit and folded[0] == best[0]:
             corrected.append(as_typed(token, found[best]))
             changed = True
-        elif CYRILLIC.search(folded) and (form := _by_stem(folded, found)):
-            corrected.append(as_typed(token, found.get(form) or unicodedata.normalize("NFC", form)))
-            changed = True
-        else:
-            corrected.append(token)
+            continue
+        if CYRILLIC.search(folded):
+            if stems is None:
+                stems = {russian_stem(word)[0] for word in found if CYRILLIC.search(word)}
+            if form := _by_stem(folded, stems):
+                corrected.append(as_typed(token, found.get(form) or unicodedata.normalize("NFC", form)))
+                changed = True
+                continue
+        corrected.append(token)
     return " ".join(corrected) if changed else ""

@@ -60,9 +60,8 @@ def test_facets_count_the_whole_result_set_and_filters_combine(client, make_publ
 
 
 def test_every_page_of_a_long_result_list_counts_every_match(client, make_publication):
-    # On the engines a page that shows enough pages have the words is returned before the count
-    # and facets of every match are ready (they are read when the answer is written): the count
-    # and the facets must be the same on every page, early or not.
+    # A page further on (here the second and third, past the first ten matches) counts and
+    # faceted by every match, as the first is, not by what the page shows.
     for number in range(12):
         make_publication(f"Wombat survey {number}", countries=["AM"] if number % 4 == 0 else ["GE"])
     pages = [api(client, q="wombat survey", page_size=5, page=page) for page in (1, 2, 3)]
