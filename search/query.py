@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from modelsearch.query import And, Or, PlainText
+from modelsearch.query import And, Or, Phrase, PlainText
 
 from . import settings as search_settings
-from .synonyms import expand, tokenize
+from .synonyms import CYRILLIC, Name, expand, same_term, tokenize
 
 FACETS = ("type", "country", "region", "thematic_area", "year", "language")
 SORTS = ("relevance", "date")
@@ -96,10 +96,18 @@ class SearchParams:
         """Any term of a synonym group, each with all its words; ``loose`` (an OR pass of a query
         that is one group's term) the reader's own words of it count one by one too ("интеграция
         мигрантов" finds a page on the "интеграции" of foreigners)."""
-        terms = [PlainText(term, operator="and") for term in clause]
-        own = content_words(tokenize(clause[0]))
-        if loose and len(own) > 1:
-            terms.append(PlainText(" ".join(own), operator="or"))
+        own = clause[0]
+        # A name's words as a phrase, in the reader's spelling or another ("Organisation",
+        # "Organization"); not in Cyrillic: SQLite has no Russian stemmer, and a phrase would find
+        # only the case the reader typed.
+        named = isinstance(clause, Name) and not CYRILLIC.search(own)
+        terms = [
+            Phrase(term) if named and (term == own or same_term(own, term)) else PlainText(term, operator="and")
+            for term in clause
+        ]
+        words = content_words(tokenize(own))
+        if loose and len(words) > 1:
+            terms.append(PlainText(" ".join(words), operator="or"))
         return Or(terms)
 
 

@@ -53,11 +53,27 @@ def load_groups(key=None):
     return groups
 
 
+class Name(list):
+    """A clause whose term is a proper name of several words ("International Organization for
+    Migration", "North Macedonia"): the reader's words of it match as a phrase on every backend
+    (the database backends: in Latin letters), since the same words scattered over a long report
+    do not name it."""
+
+
+def is_name(term):
+    """Two content words or more, each with a capital: a name, not a phrase of the vocabulary
+    ("labour migration")."""
+    from .query import STOPWORDS
+
+    words = [token for token in tokenize(term) if token.casefold() not in STOPWORDS]
+    return len(words) > 1 and all(word[:1].isupper() for word in words)
+
+
 _TABLES = {}  # (groups' version, terms' version) → the lookup table: only the current one is kept
 
 
 def _lookup():
-    """``[(folded token tuple, alternatives)]`` for every term of every group (editors' synonym
+    """``[(folded token tuple, alternatives, is a name)]`` for every term of every group (editors' synonym
     groups, then the cross-language term groups of ``crosslang``), longest first.  Built once per
     version of the groups and terms: folding every term of every group cost about 10 ms a query."""
     from .crosslang import term_groups, terms_key
@@ -65,14 +81,16 @@ def _lookup():
     groups_key, terms_version = _groups_key(), terms_key()
     table = _TABLES.get((groups_key, terms_version))
     if table is None:
-        merged = {}
+        merged, names = {}, set()
         for terms in load_groups(groups_key) + term_groups(terms_version):
             for term in terms:
                 key = tuple(fold(token) for token in tokenize(term))
                 if key:
                     merged.setdefault(key, [])
                     merged[key].extend(t for t in terms if t not in merged[key])
-        table = sorted(merged.items(), key=lambda item: -len(item[0]))
+                    if is_name(term):
+                        names.add(key)
+        table = sorted(((key, terms, key in names) for key, terms in merged.items()), key=lambda item: -len(item[0]))
         _TABLES.clear()
         _TABLES[(groups_key, terms_version)] = table
     return table
@@ -108,7 +126,7 @@ def expand(tokens):
     folded = [fold(token) for token in tokens]
     clauses, i = [], 0
     while i < len(tokens):
-        for key, alternatives in table:
+        for key, alternatives, name in table:
             window = folded[i : i + len(key)]
             if len(window) == len(key) and all(same_word(q, t) for q, t in zip(window, key)):
                 own = " ".join(tokens[i : i + len(key)])
@@ -118,7 +136,7 @@ def expand(tokens):
                 variant = other_spelling(tokens[i : i + len(key)])
                 if variant and all(fold(t) != fold(variant) for t in others):
                     others.insert(0, variant)
-                clauses.append([own, *others])
+                clauses.append((Name if name else list)([own, *others]))
                 i += len(key)
                 break
         else:

@@ -21,7 +21,7 @@ from cms.reader_scope import READER_CODES_FIELD
 from .. import settings as search_settings
 from ..facets import type_content_type_ids, type_label
 from ..query import FACETS, content_words
-from ..synonyms import fold, same_term, tokenize
+from ..synonyms import Name, fold, same_term, tokenize
 from .base import Hit, Outcome, SearchStrategy
 
 FACET_FIELDS = {
@@ -75,6 +75,7 @@ FUZZINESS = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 30}  # a
 # A word found in fewer pages than this may be misspelled, and only such words are matched within
 # a few edits: "Directorate" is a word of the index, and must not also find "Director".
 RARE_BELOW = 3
+NAME_SLOP = 1  # a name's words as the reader typed them, one word apart at most
 
 
 def word_count(term):
@@ -261,12 +262,20 @@ class EngineStrategy(SearchStrategy):
         def match(term, boost, operator="and", **fuzziness):
             return {"match": {"_all_text": {"query": term, "operator": operator, "boost": boost, **fuzziness}}}
 
-        queries = [match(own, mine)]
+        def own_match(term, boost):
+            if isinstance(clause, Name) and word_count(term) > 1:
+                return {"match_phrase": {"_all_text": {"query": term, "slop": NAME_SLOP, "boost": boost}}}
+            return match(term, boost)
+
+        queries = [own_match(own, mine)]
         if fuzzy and any(fold(word) in fuzzy for word in tokenize(own)):
             queries.append(match(own, mine * FUZZY / OWN_WORDS, **FUZZINESS))
         # An alternative's words need not stand together: a Russian "миграционный профиль" finds an
         # English "country profile of migration"; the phrase ranks above.
-        queries += [match(term, mine if same_term(own, term) else OWN_BAG / word_count(term)) for term in alternatives]
+        queries += [
+            own_match(term, mine) if same_term(own, term) else match(term, OWN_BAG / word_count(term))
+            for term in alternatives
+        ]
         words = content_words(tokenize(own))
         if loose and len(words) > 1:  # (``matching``) each of the reader's words alone
             queries.append(match(" ".join(words), mine, "or"))

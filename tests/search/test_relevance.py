@@ -203,6 +203,34 @@ def test_an_acronym_ranks_above_the_scattered_words_of_its_long_name(client, mak
     assert matches(client, "WOMBATCO")[0] == "Annual report of the secretariat"
 
 
+def test_a_name_of_several_words_is_matched_as_a_phrase_not_by_its_scattered_words(client, make_publication):
+    from search.models import SynonymGroup
+
+    SynonymGroup.objects.create(name="OKAPIO", terms="OKAPIO; Okapi Organization for Migration")
+    make_publication("Okapi country review", summary="Programmes of the Okapi Organization for Migration.")
+    make_publication("Okapi acronym notes", summary="OKAPIO opened an office.")
+    make_publication(
+        "Okapi migration handbook",
+        summary="A handbook on migration for the okapi reserve.",
+        file_text="International partners and civil society organisations took part. " * 20,
+    )
+    # the reader's own spelling, and the words of the name scattered over a long text
+    found = [(item["title"], item["partial"]) for item in results(client, "Okapi Organisation for Migration")]
+    named = {title for title, partial in found if not partial}
+    assert named == {"Okapi country review", "Okapi acronym notes"}
+    assert ("Okapi migration handbook", True) in found  # it follows, as having only some of the words
+
+
+def test_only_a_capitalised_term_of_several_words_is_a_name():
+    from search.synonyms import is_name
+
+    assert is_name("International Organization for Migration")
+    assert is_name("North Macedonia")
+    assert not is_name("labour migration")
+    assert not is_name("Международная организация по миграции")  # a phrase of the vocabulary in form
+    assert not is_name("IOM")
+
+
 @pytest.mark.search_engine
 def test_the_other_spelling_of_a_word_ranks_as_the_readers_own(client, make_publication):
     make_publication("Zebu labour review", summary="Notes.")
