@@ -17,6 +17,7 @@ from .crosslang import spelling_variant
 
 CACHE_KEY = "search:synonym-groups:v1"
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+POSSESSIVE = re.compile(r"(?<=[a-z])['’]s$", re.IGNORECASE)
 CYRILLIC = re.compile("[а-я]")
 
 
@@ -29,7 +30,9 @@ def fold(text):
 
 
 def tokenize(text):
-    return WORD.findall(text)
+    """The words of ``text``; an English possessive's ending dropped ("Turkey's" is "Turkey", as
+    the engines' English analysis has it; SQLite's index has no such word)."""
+    return [POSSESSIVE.sub("", word) for word in WORD.findall(text)]
 
 
 def _groups_key():

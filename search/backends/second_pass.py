@@ -153,24 +153,27 @@ class VocabularySecondPass(NoSecondPass):
             return cursor.fetchone() is not None
 
     def surface_form(self, term):
-        """A word as written in the index ("guidelines") for a stemmed vocabulary term ("guidelin")."""
+        """A word as written in the index ("guidelines") for a stemmed vocabulary term ("guidelin";
+        "turkey" for "turkei", Porter's y → i), or ``None`` if none of the pages shows one: a stem
+        is no word to offer a reader."""
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT title || ' ' || substr(body, 1, 20000) FROM {FTS} WHERE {FTS} MATCH %s LIMIT 3",  # noqa: S608
                 ['"' + term.replace('"', "") + '"*'],
             )
             texts = [row[0] or "" for row in cursor.fetchall()]
+        prefixes = (term, term[:-1] + "y") if term.endswith("i") else (term,)
         for text in texts:
             for match in WORD.finditer(text):
-                if fold(match.group()).startswith(term):
+                if fold(match.group()).startswith(prefixes):
                     return match.group().lower()
-        return term
+        return None
 
     def correct(self, params):
         """``(query with the vocabulary's terms, the same as a reader would write it)`` or ``("", "")``."""
         from ..suggest import as_typed
 
-        corrected, readable, changed = [], [], False
+        corrected, readable, changed, shown = [], [], False, True
         for word in params.tokens:
             folded = fold(word)
             if len(folded) < MIN_WORD or folded in STOPWORDS or self.indexed(folded):
@@ -183,8 +186,13 @@ class VocabularySecondPass(NoSecondPass):
             else:
                 changed = True
                 corrected.append(term)
-                readable.append(as_typed(word, self.surface_form(term)))
-        return (" ".join(corrected), " ".join(readable)) if changed else ("", "")
+                surface = self.surface_form(term)
+                shown = shown and surface is not None
+                readable.append(as_typed(word, surface or term))
+        if not changed:
+            return "", ""
+        # (searched for all the same: the pages have the stem)
+        return " ".join(corrected), " ".join(readable) if shown else ""
 
     def find(self, queryset, params):
         query, suggestion = self.correct(params)

@@ -221,6 +221,23 @@ def test_a_name_of_several_words_is_matched_as_a_phrase_not_by_its_scattered_wor
     assert ("Okapi migration handbook", True) in found  # it follows, as having only some of the words
 
 
+def test_a_possessive_is_searched_for_as_its_word(client, make_publication):
+    make_publication("Caracal refugee response in Turkey", summary="Refugees hosted by Turkey.")
+    for q in ("caracal Turkey's refugees", "caracal Turkey’s refugees"):
+        answer = client.get("/api/search/", {"q": q}).json()
+        assert [item["title"] for item in answer["results"] if not item["partial"]] == [
+            "Caracal refugee response in Turkey"
+        ]
+        assert answer["suggestion"] == ""  # spelled right: nothing to correct
+
+
+def test_a_correction_is_offered_as_a_word_never_as_a_stem(client, make_publication):
+    make_publication("Margay report of the interior ministry", summary="What the ministry did for the margay.")
+    answer = client.get("/api/search/", {"q": "margay minstry"}).json()
+    assert answer["results"][0]["title"] == "Margay report of the interior ministry"
+    assert answer["suggestion"] == "margay ministry"  # not the index's stem, "ministri"
+
+
 def test_only_a_capitalised_term_of_several_words_is_a_name():
     from search.synonyms import is_name
 
