@@ -16,7 +16,7 @@ from . import settings as search_settings
 from .crosslang import spelling_variant
 
 CACHE_KEY = "search:synonym-groups:v1"
-WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)  # ("readmission_agreement" is two words)
 POSSESSIVE = re.compile(r"(?<=[a-z])['’]s$", re.IGNORECASE)
 CYRILLIC = re.compile("[а-я]")
 

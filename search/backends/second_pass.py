@@ -107,12 +107,13 @@ def closest(word, candidates):
     limit = 1 if len(word) <= 5 else 2
     best, best_cost = None, limit + 1
     for term, docs in candidates:
-        for keep in range(max(1, len(term) - 1), min(len(word), len(term) + 1) + 1):
+        for keep in range(max(1, len(term) - 2), min(len(word), len(term) + 1) + 1):
             leftover = len(word) - keep
             if leftover > MAX_SUFFIX:
                 continue
             distance = edit_distance(word[:keep], term, limit)
-            if distance > limit:
+            # (and at least half the reader's letters agree with the term: "script" is no "serv…")
+            if distance > limit or max(keep, len(term)) - distance < max(3, len(word) / 2):
                 continue
             cost = distance + (0.1 * leftover if distance else 0) - min(docs, 1000) / 1e6
             if distance == 0 and leftover == 0:

@@ -238,6 +238,18 @@ def test_a_correction_is_offered_as_a_word_never_as_a_stem(client, make_publicat
     assert answer["suggestion"] == "margay ministry"  # not the index's stem, "ministri"
 
 
+def test_a_word_is_never_corrected_to_one_that_shares_few_of_its_letters(client, make_publication):
+    make_publication("Jerboa services", summary="The jerboa reserve served its visitors; services for all.")
+    answer = client.get("/api/search/", {"q": "jerboa script"}).json()
+    assert answer["results"][0]["title"] == "Jerboa services"  # it has one of the words
+    assert answer["suggestion"] == ""  # not "jerboa served"
+
+
+def test_words_joined_by_an_underscore_are_searched_for_as_words(client, make_publication):
+    make_publication("Jerboa readmission agreement", summary="The jerboa readmission agreement.")
+    assert matches(client, "jerboa_readmission_agreement") == ["Jerboa readmission agreement"]
+
+
 def test_only_a_capitalised_term_of_several_words_is_a_name():
     from search.synonyms import is_name
 
