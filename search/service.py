@@ -9,6 +9,7 @@ fallback, with a notice for the reader.  A failed engine is not asked again for
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from os.path import commonprefix
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -29,7 +30,7 @@ from .facets import label_facets
 from .scope import build_scope
 from .snippets import best_snippet, excerpt, plain, snippet_from
 from .suggest import SUGGEST_FROM, suggest_from_pages
-from .synonyms import tokenize
+from .synonyms import CYRILLIC, fold, tokenize
 
 logger = logging.getLogger(__name__)
 DOWN_KEY = "search:engine-down"
@@ -179,10 +180,23 @@ def _typed_words_kept(strategy, params, scope, suggestion):
     "внутренне перемещенные лица" is spelled right, whatever form of "лицо" the best pages'
     titles have.  (A word found only through its stem, such as "Managment", still counts as
     misspelled once another word is.)  The engine is asked only when there is a correction."""
-    changed = [old for old, new in zip(params.tokens, suggestion.split(" ")) if old != new]
+    pairs = list(zip(params.tokens, suggestion.split(" ")))
+    changed = [old for old, new in pairs if old != new]
     if not changed or not hasattr(strategy, "unmatched_words"):
         return suggestion
-    return suggestion if strategy.unmatched_words(params, scope, changed) else ""
+    unmatched = strategy.unmatched_words(params, scope, changed)
+    if not unmatched:
+        return ""
+    # A Russian word that pages have as the search matches it keeps the reader's case where only
+    # its ending would change: "в 2024 году" stays, though the best pages' titles say "года".
+    kept = [old if old != new and fold(old) not in unmatched and _ending_only(old, new) else new for old, new in pairs]
+    return " ".join(kept)
+
+
+def _ending_only(old, new):
+    """``new`` is ``old`` (a Cyrillic word) with another ending: all but its last two letters kept."""
+    old, new = fold(old), fold(new)
+    return bool(CYRILLIC.search(old)) and len(commonprefix([old, new])) >= max(3, len(old) - 2)
 
 
 class _Indexed:

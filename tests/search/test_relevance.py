@@ -327,6 +327,15 @@ def test_a_misspelled_russian_adjective_is_corrected_in_the_readers_case(client,
     assert answer["suggestion"] == "вомбатский процесс"
 
 
+@pytest.mark.search_engine
+def test_did_you_mean_keeps_the_readers_case_of_a_word_spelled_right(client, make_publication):
+    """Only the misspelled word changes: the best page's title says "года", the reader "году"."""
+    make_publication("Возвращение вомбатов 2024 года", summary="Сколько вомбатов вернулось домой.")
+    answer = client.get("/api/search/", {"q": "возвращение вомботов в 2024 году", "locale": "all"}).json()
+    assert "Возвращение вомбатов 2024 года" in [item["title"] for item in answer["results"]]
+    assert answer["suggestion"] == "возвращение вомбатов в 2024 году"
+
+
 def test_a_russian_word_is_corrected_by_its_stem_only_where_its_ending_says_its_case():
     from search.suggest import russian_stem, suggest
     from search.synonyms import fold
