@@ -156,19 +156,21 @@ class VocabularySecondPass(NoSecondPass):
     def surface_form(self, term):
         """A word as written in the index ("guidelines") for a stemmed vocabulary term ("guidelin";
         "turkey" for "turkei", Porter's y → i), or ``None`` if none of the pages shows one: a stem
-        is no word to offer a reader."""
+        is no word to offer a reader (a Cyrillic term is a word: Porter does not stem it)."""
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT title || ' ' || substr(body, 1, 20000) FROM {FTS} WHERE {FTS} MATCH %s LIMIT 3",  # noqa: S608
                 ['"' + term.replace('"', "") + '"*'],
             )
             texts = [row[0] or "" for row in cursor.fetchall()]
-        prefixes = (term, term[:-1] + "y") if term.endswith("i") else (term,)
+        # (folded as the page's words are: "й" is "и" and a breve to ``fold``, one letter to FTS5)
+        prefixes = tuple(fold(p) for p in ((term, term[:-1] + "y") if term.endswith("i") else (term,)))
         for text in texts:
             for match in WORD.finditer(text):
                 if fold(match.group()).startswith(prefixes):
                     return match.group().lower()
-        return None
+        # Porter leaves a Cyrillic word as it is: the term is a word (from a field not read here)
+        return term if CYRILLIC.search(term) else None
 
     def correct(self, params):
         """``(query with the vocabulary's terms, the same as a reader would write it)`` or ``("", "")``."""

@@ -250,6 +250,13 @@ def test_words_joined_by_an_underscore_are_searched_for_as_words(client, make_pu
     assert matches(client, "jerboa_readmission_agreement") == ["Jerboa readmission agreement"]
 
 
+def test_a_misspelled_russian_word_with_a_short_i_is_corrected(client, make_publication):
+    make_publication("Тапирский процесс", summary="Принципы тапирского диалога.", file_language="ru")
+    answer = client.get("/api/search/", {"q": "тапрский процесс", "locale": "all"}).json()
+    assert answer["results"][0]["title"] == "Тапирский процесс"
+    assert answer["suggestion"] == "тапирский процесс"
+
+
 def test_only_a_capitalised_term_of_several_words_is_a_name():
     from search.synonyms import is_name
 
