@@ -79,7 +79,7 @@ def main():
                 elapsed = time.perf_counter() - start  # seconds: ``pct`` gives ms
                 if round_number >= args.warmup:
                     timings[way][q].append(elapsed)
-                counts[way][q] = count["hits"]["total"]["value"] if isinstance(count, dict) else count
+                counts[way][q] = count["hits"]["total"]["value"]
 
     print(f"{args.rounds} rounds after {args.warmup} untimed; engine _msearch in ms (p50 / p95)")
     print(f"{'query':44} {'words (before)':>18} {'phrase (now)':>18} {'ratio p50/p95':>15}  pages counted")

@@ -9,7 +9,6 @@ fallback, with a notice for the reader.  A failed engine is not asked again for
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from os.path import commonprefix
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -29,8 +28,8 @@ from .crosslang import latin_spelling
 from .facets import label_facets
 from .scope import build_scope
 from .snippets import best_snippet, excerpt, plain, snippet_from
-from .suggest import SUGGEST_FROM, suggest_from_pages
-from .synonyms import CYRILLIC, fold, tokenize
+from .suggest import SUGGEST_FROM, ending_only, suggest_from_pages
+from .synonyms import fold, tokenize
 
 logger = logging.getLogger(__name__)
 DOWN_KEY = "search:engine-down"
@@ -189,14 +188,8 @@ def _typed_words_kept(strategy, params, scope, suggestion):
         return ""
     # A Russian word that pages have as the search matches it keeps the reader's case where only
     # its ending would change: "в 2024 году" stays, though the best pages' titles say "года".
-    kept = [old if old != new and fold(old) not in unmatched and _ending_only(old, new) else new for old, new in pairs]
+    kept = [old if old != new and fold(old) not in unmatched and ending_only(old, new) else new for old, new in pairs]
     return " ".join(kept)
-
-
-def _ending_only(old, new):
-    """``new`` is ``old`` (a Cyrillic word) with another ending: all but its last two letters kept."""
-    old, new = fold(old), fold(new)
-    return bool(CYRILLIC.search(old)) and len(commonprefix([old, new])) >= max(3, len(old) - 2)
 
 
 class _Indexed:

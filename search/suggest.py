@@ -58,6 +58,13 @@ def _known(token, words):
     return False
 
 
+def ending_only(old, new):
+    """``new`` is ``old`` (a Cyrillic word) with another ending: all but its last two letters kept
+    ("году" ~ "года")."""
+    old, new = fold(old), fold(new)
+    return bool(CYRILLIC.search(old)) and len(commonprefix([old, new])) >= max(3, len(old) - 2)
+
+
 # Russian case endings (adjectives, then nouns), longest first: a misspelled inflected word is
 # compared with the found words by what comes before them ("пражкий" ~ "пражского": пражк ~ пражск)
 _ENDINGS = (
